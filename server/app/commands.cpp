@@ -1,0 +1,187 @@
+#include "app/commands.hpp"
+
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.hpp"
+#include "app/wiring.hpp"
+#include "platform/auth/accounts.hpp"
+#include "platform/auth/secrets.hpp"
+#include "platform/core/clock.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/http/server.hpp"
+
+namespace kehu::app {
+namespace {
+
+const audit::Actor kCli{std::nullopt, "cli", "local"};
+
+std::pair<std::string, std::uint16_t> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  int port = 0;
+  if (colon == std::string::npos || colon == 0) throw SettingsError("invalid listen address '" + listen + "': expected ADDR:PORT");
+  const auto ps = listen.substr(colon + 1);
+  auto r = std::from_chars(ps.data(), ps.data() + ps.size(), port);
+  if (r.ec != std::errc() || r.ptr != ps.data() + ps.size() || port < 1 || port > 65535)
+    throw SettingsError("invalid port in '" + listen + "': expected 1-65535");
+  return {listen.substr(0, colon), static_cast<std::uint16_t>(port)};
+}
+
+std::unique_ptr<db::Database> open_existing(const Settings& s) {
+  if (!std::filesystem::exists(s.db)) throw SettingsError("database '" + s.db + "' does not exist; run `kehu init --db " + s.db + "` first");
+  auto db = db::Database::open({.path = s.db, .readers = 1});
+  db->migrate(db::sqlite_migrations());
+  return db;
+}
+
+void setup_clock() {
+  if (clock::configure_from_env())
+    spdlog::warn("KEHU_TEST_MODE: the clock is fixed at {} (KEHU_NOW); never use this in production",
+                 clock::to_iso_utc(clock::now()));
+}
+
+}  // namespace
+
+int init(const Settings& s) {
+  auth::init_crypto();
+  setup_clock();
+  app::register_messages();
+  auto db = db::Database::open({.path = s.db, .readers = 1});
+  db->migrate(db::sqlite_migrations());
+  const bool has_users = db->read([](db::Conn& c) { return c.scalar_i64("SELECT count(*) FROM users").value_or(0) > 0; });
+  if (has_users) throw SettingsError("database '" + s.db + "' is already initialised");
+  const auto password = auth::random_password();
+  db->write([&](db::Conn& c) {
+    return auth::create_user(c, {"admin", "系统管理员", password, auth::Role::kAdmin, std::nullopt, true}, kCli);
+  }).value();
+  std::cout << "Created " << s.db << "\n"
+            << "First administrator: admin / " << password << "\n"
+            << "(shown only now; you must change it at the first sign-in)\n";
+  if (s.demo) {
+    const auto demo = create_demo(*db);
+    std::cout << "Demo company created: " << demo.users << " users in " << demo.teams << " teams, " << demo.customers
+              << " customers, " << demo.contacts << " contacts.\n"
+              << "Every demo user (e.g. director `zhao.director`, team lead `wang.lead`, account manager `li.am`) "
+              << "signs in with: " << demo.password << "\n";
+  }
+  return 0;
+}
+
+int serve(const Settings& s) {
+  auth::init_crypto();
+  setup_clock();
+  auto [address, port] = parse_listen(s.listen);
+  if (s.demo && !std::filesystem::exists(s.db)) {
+    Settings init_settings = s;
+    init(init_settings);
+  }
+  if (!std::filesystem::exists(s.db)) throw SettingsError("database '" + s.db + "' does not exist; run `kehu init --db " + s.db + "` first");
+  std::string web = s.web;
+  if (web.empty() && std::filesystem::exists("web/dist/index.html")) web = "web/dist";
+  if (!web.empty() && !std::filesystem::exists(std::filesystem::path(web) / "index.html"))
+    throw SettingsError("web UI folder '" + web + "' has no index.html; build it with `make web`");
+
+  // Signals go to the waiting thread only.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+
+  auto app = build(s.db);
+  http::ServerOptions options;
+  options.address = address;
+  options.port = port;
+  options.static_dir = web;
+  options.threads = static_cast<std::size_t>(s.threads);
+  http::Server server(options, app->router);
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    throw SettingsError("cannot listen on " + s.listen + ": " + e.what());
+  }
+  spdlog::info("kehu serving http://{}:{} (database {}, web UI {})", address, port, s.db, web.empty() ? "none" : web);
+  server.wait_for_signal();
+  server.stop();
+  return 0;
+}
+
+int user_add(const Settings& s, const UserArgs& u) {
+  auth::init_crypto();
+  auto db = open_existing(s);
+  auto role = auth::parse_role(u.role);
+  if (!role) throw SettingsError("unknown role '" + u.role + "': one of admin, director, manager, account_manager, service, auditor");
+  if (auto problem = auth::password_problem(u.password)) throw SettingsError("password too weak: at least 10 characters, not only letters or digits");
+  auto r = db->write([&](db::Conn& c) -> Result<auth::User> {
+    std::optional<TeamId> team;
+    if (!u.team.empty()) {
+      if (auto t = auth::find_team_by_name(c, u.team)) team = t->id;
+      else {
+        KEHU_TRY(auto created, auth::create_team(c, u.team, std::nullopt, kCli));
+        team = created.id;
+      }
+    }
+    KEHU_TRY(auto user, auth::create_user(c, {u.username, u.name.empty() ? u.username : u.name, u.password, *role, team, false}, kCli));
+    if (*role == auth::Role::kManager && team) {
+      auto t = *auth::find_team(c, *team);
+      if (!t.leader) KEHU_CHECK(auth::update_team(c, *team, std::nullopt, std::optional<UserId>(user.id), t.version, kCli));
+    }
+    return user;
+  });
+  if (!r) throw SettingsError("cannot add user '" + u.username + "': " + r.error().message);
+  std::cout << "user " << r->username << " (id " << r->id.value << ", " << auth::role_name(r->role) << ") added\n";
+  return 0;
+}
+
+int user_passwd(const Settings& s, const UserArgs& u) {
+  auth::init_crypto();
+  auto db = open_existing(s);
+  if (auth::password_problem(u.password)) throw SettingsError("password too weak: at least 10 characters, not only letters or digits");
+  auto r = db->write([&](db::Conn& c) -> Status {
+    auto user = auth::find_user_by_name(c, u.username);
+    if (!user) return not_found();
+    return auth::set_password(c, user->id, u.password, u.must_change, kCli);
+  });
+  if (!r) throw SettingsError("no user '" + u.username + "'");
+  std::cout << "password of " << u.username << " changed\n";
+  return 0;
+}
+
+int user_list(const Settings& s) {
+  auto db = open_existing(s);
+  auto users = db->read([](db::Conn& c) { return auth::list_users(c, {}); });
+  for (const auto& u : users)
+    std::cout << u.id.value << "\t" << u.username << "\t" << auth::role_name(u.role) << "\t" << u.team_name << "\t"
+              << (u.active ? "active" : "disabled") << "\t" << u.name << "\n";
+  return 0;
+}
+
+int user_disable(const Settings& s, const UserArgs& u) {
+  auto db = open_existing(s);
+  auto r = db->write([&](db::Conn& c) -> Result<auth::User> {
+    auto user = auth::find_user_by_name(c, u.username);
+    if (!user) return not_found();
+    auth::UserChange ch;
+    ch.active = false;
+    ch.version = user->version;
+    return auth::update_user(c, user->id, ch, kCli);
+  });
+  if (!r) throw SettingsError("no user '" + u.username + "'");
+  std::cout << "user " << u.username << " disabled\n";
+  return 0;
+}
+
+int backup(const Settings& s, const std::string& file) {
+  if (std::filesystem::exists(file)) throw SettingsError("backup file '" + file + "' already exists");
+  auto db = open_existing(s);
+  db->backup_to(file);
+  std::cout << "backup written to " << file << "\n";
+  return 0;
+}
+
+}  // namespace kehu::app

@@ -1,0 +1,38 @@
+#include "app/wiring.hpp"
+
+#include "modules/customers/customer_module.hpp"
+#include "modules/users/user_routes.hpp"
+#include "platform/auth/auth_messages.hpp"
+#include "platform/auth/auth_routes.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/http/messages.hpp"
+
+namespace kehu::app {
+
+void register_messages() {
+  http::register_messages();
+  auth::register_messages();
+  customers::register_messages();
+}
+
+std::unique_ptr<App> build(const std::string& db_path) {
+  auto app = std::make_unique<App>();
+  app->db = db::Database::open({.path = db_path});
+  app->db->migrate(db::sqlite_migrations());
+  app->auth = std::make_unique<auth::Auth>(*app->db);
+  register_messages();
+
+  auto& r = app->router;
+  r.get("/healthz", [](http::Request&) -> Result<http::Response> { return http::Response::ok({{"status", "ok"}}); });
+  db::Database* db = app->db.get();
+  r.get("/readyz", [db](http::Request&) -> Result<http::Response> {
+    if (!db->ping()) return Error(ErrorCode::kInternal, "error.internal");
+    return http::Response::ok({{"status", "ready"}});
+  });
+  auth::register_routes(r, *app->auth);
+  users::register_routes(r, *app->auth);
+  customers::register_routes(r, *app->auth);
+  return app;
+}
+
+}  // namespace kehu::app

@@ -1,0 +1,21 @@
+// The composition root: the only place that knows every module.
+#pragma once
+#include <memory>
+
+#include "platform/auth/auth.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/router.hpp"
+
+namespace kehu::app {
+
+struct App {
+  std::unique_ptr<db::Database> db;
+  std::unique_ptr<auth::Auth> auth;
+  http::Router router;
+};
+
+// Opens the database, applies migrations, registers every module's messages and routes.
+std::unique_ptr<App> build(const std::string& db_path);
+void register_messages();
+
+}  // namespace kehu::app

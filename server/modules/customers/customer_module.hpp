@@ -1,0 +1,15 @@
+// The customer archive's public face: other modules and the app include only this header.
+#pragma once
+#include "platform/auth/auth.hpp"
+#include "platform/http/router.hpp"
+
+namespace kehu::customers {
+
+void register_messages();
+void register_routes(http::Router& r, auth::Auth& auth);
+
+// Creates a customer from an API-shaped body as `as` would (same validation, scope and
+// audit as POST /api/v1/customers). Used by the demo and data tools.
+Result<CustomerId> create_customer(db::Database& db, const nlohmann::json& body, const auth::Principal& as);
+
+}  // namespace kehu::customers

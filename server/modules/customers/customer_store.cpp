@@ -1,0 +1,648 @@
+#include "modules/customers/customer_store.hpp"
+
+#include <algorithm>
+
+#include "platform/core/clock.hpp"
+#include "platform/text/company_name.hpp"
+#include "platform/text/search_keys.hpp"
+
+namespace kehu::customers {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT c.id, c.type, c.name, c.short_name, c.credit_code, c.industry, c.size, "
+    "c.province_code, rp.name, c.city_code, rc.name, c.district_code, rd.name, c.address, c.lat, c.lng, "
+    "c.source, c.status, c.grade, c.tags, c.cooperation_start, c.credit_limit, c.bank_name, c.bank_account, "
+    "c.tax_number, c.website, c.notes, c.custom, c.owner_id, o.name, c.department, c.leader_id, coalesce(l.name,''), "
+    "c.version, c.created_at, c.updated_at, c.deleted_at "
+    "FROM customers c JOIN users o ON o.id = c.owner_id LEFT JOIN users l ON l.id = c.leader_id "
+    "LEFT JOIN regions rp ON rp.code = c.province_code LEFT JOIN regions rc ON rc.code = c.city_code "
+    "LEFT JOIN regions rd ON rd.code = c.district_code ";
+constexpr const char* kCount = "SELECT count(*) FROM customers c ";
+
+// Visibility of a customer row `c` per scope. Parameters follow the order of the `?`.
+constexpr const char* kScopeOwn =
+    "(c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m WHERE m.customer_id = c.id AND m.user_id = ?))";
+constexpr const char* kScopeTeam =
+    "(c.owner_id = ? OR c.owner_id IN (SELECT id FROM users WHERE team_id = ?) OR EXISTS (SELECT 1 FROM "
+    "customer_members m JOIN users mu ON mu.id = m.user_id WHERE m.customer_id = c.id AND (mu.team_id = ? OR m.user_id = ?)))";
+constexpr const char* kWritableOwn =
+    "(c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m WHERE m.customer_id = c.id AND m.user_id = ? "
+    "AND m.access = 'write'))";
+
+constexpr const char* kInsert =
+    "INSERT INTO customers(type, name, short_name, name_key, credit_code, industry, size, province_code, city_code, "
+    "district_code, address, lat, lng, source, status, grade, tags, cooperation_start, credit_limit, bank_name, "
+    "bank_account, tax_number, website, notes, custom, owner_id, department, leader_id, created_by, created_at, "
+    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kUpdate =
+    "UPDATE customers SET type=?, name=?, short_name=?, name_key=?, credit_code=?, industry=?, size=?, province_code=?, "
+    "city_code=?, district_code=?, address=?, lat=?, lng=?, source=?, status=?, grade=?, tags=?, cooperation_start=?, "
+    "credit_limit=?, bank_name=?, bank_account=?, tax_number=?, website=?, notes=?, custom=?, owner_id=?, department=?, "
+    "leader_id=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
+constexpr const char* kSoftDelete =
+    "UPDATE customers SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND deleted_at IS NULL";
+constexpr const char* kRestore =
+    "UPDATE customers SET deleted_at = NULL, version = version + 1, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL";
+constexpr const char* kPurge = "DELETE FROM customers WHERE id = ? AND deleted_at IS NOT NULL";
+constexpr const char* kSearchDelete = "DELETE FROM customer_search WHERE rowid = ?";
+constexpr const char* kSearchInsert = "INSERT INTO customer_search(rowid, keys) VALUES (?, ?)";
+constexpr const char* kMembers =
+    "SELECT m.user_id, u.name, m.access FROM customer_members m JOIN users u ON u.id = m.user_id WHERE m.customer_id = ? "
+    "ORDER BY u.name";
+constexpr const char* kContactSelect =
+    "SELECT id, customer_id, name, title, mobile, landline, email, wechat, birthday, hobbies, family, personality, "
+    "left_company, left_on, is_primary, version FROM contacts ";
+constexpr const char* kContactInsert =
+    "INSERT INTO contacts(customer_id, name, title, mobile, landline, email, wechat, birthday, hobbies, family, "
+    "personality, left_company, left_on, is_primary, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kContactUpdate =
+    "UPDATE contacts SET name=?, title=?, mobile=?, landline=?, email=?, wechat=?, birthday=?, hobbies=?, family=?, "
+    "personality=?, left_company=?, left_on=?, is_primary=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
+constexpr const char* kContactDelete = "UPDATE contacts SET deleted_at = ?, version = version + 1 WHERE id = ? AND version = ?";
+constexpr const char* kRegion = "SELECT name, level, parent FROM regions WHERE code = ?";
+constexpr const char* kUserRole = "SELECT role, team_id, active FROM users WHERE id = ?";
+constexpr const char* kDupCredit =
+    "SELECT c.id, c.name, o.name FROM customers c JOIN users o ON o.id = c.owner_id WHERE c.credit_code = ? "
+    "AND c.deleted_at IS NULL AND (? IS NULL OR c.id <> ?) LIMIT 5";
+constexpr const char* kDupName =
+    "SELECT c.id, c.name, o.name FROM customers c JOIN users o ON o.id = c.owner_id WHERE c.name_key = ? "
+    "AND c.type = 'company' AND c.deleted_at IS NULL AND (? IS NULL OR c.id <> ?) LIMIT 5";
+constexpr const char* kDupMobile =
+    "SELECT c.id, c.name, o.name FROM contacts k JOIN customers c ON c.id = k.customer_id JOIN users o ON o.id = c.owner_id "
+    "WHERE k.mobile = ? AND k.deleted_at IS NULL AND c.deleted_at IS NULL AND (? IS NULL OR c.id <> ?) LIMIT 5";
+constexpr const char* kTimeline =
+    "SELECT a.id, a.at, a.user_id, coalesce(u.name,''), a.action, a.entity, a.entity_id, a.changes FROM audit_log a "
+    "LEFT JOIN users u ON u.id = a.user_id WHERE (a.entity = 'customer' AND a.entity_id = ?1) OR (a.entity = 'contact' "
+    "AND a.entity_id IN (SELECT id FROM contacts WHERE customer_id = ?1)) ORDER BY a.id DESC LIMIT ?2";
+constexpr const char* kHandoverInsert =
+    "INSERT INTO customer_handovers(customer_id, from_user_id, to_user_id, reason, by_user_id, at) VALUES (?,?,?,?,?,?)";
+constexpr const char* kHandovers =
+    "SELECT h.id, h.customer_id, h.from_user_id, f.name, h.to_user_id, t.name, h.reason, h.by_user_id, "
+    "coalesce(b.name,''), h.at FROM customer_handovers h JOIN users f ON f.id = h.from_user_id JOIN users t ON "
+    "t.id = h.to_user_id LEFT JOIN users b ON b.id = h.by_user_id WHERE h.customer_id = ? ORDER BY h.id DESC";
+
+struct Sql {
+  std::string where;
+  db::Params params;
+  void add(const std::string& clause, std::initializer_list<db::Param> ps = {}) {
+    where += where.empty() ? "WHERE " : " AND ";
+    where += clause;
+    params.insert(params.end(), ps.begin(), ps.end());
+  }
+};
+
+void add_scope(Sql& sql, const auth::Scope& s) {
+  using V = auth::Scope::Visibility;
+  switch (s.visibility) {
+    case V::kAll: break;
+    case V::kOwn: sql.add(kScopeOwn, {s.user.value, s.user.value}); break;
+    case V::kTeam: {
+      const std::int64_t team = s.team ? s.team->value : -1;
+      sql.add(kScopeTeam, {s.user.value, team, team, s.user.value});
+      break;
+    }
+    case V::kNone: sql.add("0"); break;
+  }
+}
+
+std::string now_iso() { return clock::to_iso_utc(clock::now()); }
+
+Customer customer_from(const db::Row& r) {
+  Customer c;
+  int i = 0;
+  c.id = CustomerId(r.i64(i++));
+  c.type = r.text(i++);
+  c.name = r.text(i++);
+  c.short_name = r.opt_text(i++);
+  c.credit_code = r.opt_text(i++);
+  c.industry = r.opt_text(i++);
+  c.size = r.opt_text(i++);
+  c.province_code = r.opt_text(i++);
+  c.province = r.opt_text(i++);
+  c.city_code = r.opt_text(i++);
+  c.city = r.opt_text(i++);
+  c.district_code = r.opt_text(i++);
+  c.district = r.opt_text(i++);
+  c.address = r.opt_text(i++);
+  c.lat = r.opt_f64(i++);
+  c.lng = r.opt_f64(i++);
+  c.source = r.opt_text(i++);
+  c.status = r.text(i++);
+  c.grade = r.opt_text(i++);
+  c.tags = nlohmann::json::parse(r.text(i++), nullptr, false).get<std::vector<std::string>>();
+  if (auto d = r.opt_text(i++)) c.cooperation_start = clock::parse_date(*d);
+  c.credit_limit = r.i64(i++);
+  c.bank_name = r.opt_text(i++);
+  c.bank_account = r.opt_text(i++);
+  c.tax_number = r.opt_text(i++);
+  c.website = r.opt_text(i++);
+  c.notes = r.opt_text(i++);
+  c.custom = nlohmann::json::parse(r.text(i++), nullptr, false);
+  c.owner = UserId(r.i64(i++));
+  c.owner_name = r.text(i++);
+  c.department = r.opt_text(i++);
+  if (auto l = r.opt_i64(i++)) c.leader = UserId(*l);
+  c.leader_name = r.text(i++);
+  c.version = r.i64(i++);
+  c.created_at = r.text(i++);
+  c.updated_at = r.text(i++);
+  c.deleted_at = r.opt_text(i++);
+  return c;
+}
+
+Contact contact_from(const db::Row& r) {
+  Contact c;
+  c.id = ContactId(r.i64(0));
+  c.customer = CustomerId(r.i64(1));
+  c.name = r.text(2);
+  c.title = r.opt_text(3);
+  c.mobile = r.opt_text(4);
+  c.landline = r.opt_text(5);
+  c.email = r.opt_text(6);
+  c.wechat = r.opt_text(7);
+  if (auto b = r.opt_text(8)) {
+    auto j = nlohmann::json::parse(*b, nullptr, false);
+    Birthday bd;
+    bd.lunar = j.value("calendar", "solar") == "lunar";
+    if (!bd.lunar) bd.date = clock::parse_date(j.value("date", ""));
+    bd.month = j.value("month", 0);
+    bd.day = j.value("day", 0);
+    bd.leap = j.value("leap", false);
+    if (j.contains("year")) bd.year = j["year"].get<int>();
+    c.birthday = bd;
+  }
+  c.hobbies = r.opt_text(9);
+  c.family = r.opt_text(10);
+  c.personality = r.opt_text(11);
+  c.left_company = r.i64(12) != 0;
+  if (auto d = r.opt_text(13)) c.left_on = clock::parse_date(*d);
+  c.is_primary = r.i64(14) != 0;
+  c.version = r.i64(15);
+  return c;
+}
+
+std::optional<std::string> birthday_text(const Contact& c) {
+  if (!c.birthday) return std::nullopt;
+  return birthday_json(*c.birthday).dump();
+}
+
+std::optional<std::string> date_text(const std::optional<clock::Date>& d) {
+  if (!d) return std::nullopt;
+  return clock::format_date(*d);
+}
+
+std::optional<std::int64_t> opt_user(const std::optional<UserId>& u) {
+  return u ? std::optional<std::int64_t>(u->value) : std::nullopt;
+}
+
+db::Params customer_params(const Customer& c) {
+  return {c.type, c.name, c.short_name, text::company_name_key(c.name), c.credit_code, c.industry, c.size,
+          c.province_code, c.city_code, c.district_code, c.address, c.lat, c.lng, c.source, c.status, c.grade,
+          nlohmann::json(c.tags).dump(), date_text(c.cooperation_start), c.credit_limit, c.bank_name, c.bank_account,
+          c.tax_number, c.website, c.notes, c.custom.dump(), c.owner.value, c.department, opt_user(c.leader)};
+}
+
+db::Params contact_params(const Contact& k) {
+  return {k.name, k.title, k.mobile, k.landline, k.email, k.wechat, birthday_text(k), k.hobbies, k.family,
+          k.personality, k.left_company, date_text(k.left_on), k.is_primary};
+}
+
+Error validation(const std::string& field, const std::string& key) {
+  return Error(ErrorCode::kValidationFailed, "error.validation_failed").field(field, key);
+}
+
+}  // namespace
+
+ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
+  Sql sql;
+  sql.add(f.deleted ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
+  add_scope(sql, s);
+  if (f.q) {
+    auto match = text::build_match_query(*f.q);
+    if (!match) return {};
+    sql.add("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", {*match});
+  }
+  if (f.grade) sql.add("c.grade = ?", {*f.grade});
+  if (f.status) sql.add("c.status = ?", {*f.status});
+  if (f.industry) sql.add("c.industry = ?", {*f.industry});
+  if (f.size) sql.add("c.size = ?", {*f.size});
+  if (f.type) sql.add("c.type = ?", {*f.type});
+  if (f.province_code) sql.add("c.province_code = ?", {*f.province_code});
+  if (f.city_code) sql.add("c.city_code = ?", {*f.city_code});
+  if (f.tag) sql.add("EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ?)", {*f.tag});
+  if (f.owner_id) sql.add("c.owner_id = ?", {*f.owner_id});
+  if (f.team_id) sql.add("c.owner_id IN (SELECT id FROM users WHERE team_id = ?)", {*f.team_id});
+  if (f.created_from) sql.add("c.created_at >= ?", {*f.created_from});
+  if (f.created_to) sql.add("c.created_at < date(?, '+1 day')", {*f.created_to});
+  // Sort columns come from the allow-list in customer.hpp, never from the request text.
+  static const std::map<std::string, std::string> kSortColumns = {
+      {"name", "c.name"}, {"created_at", "c.created_at"}, {"updated_at", "c.updated_at"},
+      {"grade", "c.grade"}, {"status", "c.status"}, {"cooperation_start", "c.cooperation_start"},
+      {"credit_limit", "c.credit_limit"}};
+  const std::string order = " ORDER BY " + kSortColumns.at(f.sort.field) + (f.sort.descending ? " DESC" : " ASC") +
+                            ", c.id" + (f.sort.descending ? " DESC" : " ASC");
+  return db_.read([&](db::Conn& c) {
+    ListResult out;
+    out.total = c.scalar_i64(kCount + sql.where, sql.params).value_or(0);
+    auto params = sql.params;
+    params.emplace_back(f.page_size);
+    params.emplace_back((f.page - 1) * f.page_size);
+    out.items = c.rows(kSelect + sql.where + order + " LIMIT ? OFFSET ?", params, customer_from);
+    return out;
+  });
+}
+
+std::optional<Customer> CustomerStore::get(db::Conn& c, const auth::Scope& s, CustomerId id, bool include_deleted) {
+  Sql sql;
+  sql.add("c.id = ?", {id.value});
+  if (!include_deleted) sql.add("c.deleted_at IS NULL");
+  add_scope(sql, s);
+  auto cu = c.one(kSelect + sql.where, sql.params, customer_from);
+  if (cu) {
+    c.query(kMembers, {id.value}, [&](const db::Row& r) { cu->members.push_back({UserId(r.i64(0)), r.text(1), r.text(2)}); });
+  }
+  return cu;
+}
+
+std::optional<Customer> CustomerStore::get(const auth::Scope& s, CustomerId id, bool include_deleted) {
+  return db_.read([&](db::Conn& c) { return get(c, s, id, include_deleted); });
+}
+
+Status CustomerStore::check_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a, bool include_deleted) {
+  Sql sql;
+  sql.add("c.id = ?", {id.value});
+  if (!include_deleted) sql.add("c.deleted_at IS NULL");
+  add_scope(sql, s);
+  if (!c.scalar_i64(std::string("SELECT 1 FROM customers c ") + sql.where, sql.params)) return not_found();
+  if (a == Access::kRead) return ok_status();
+  if (!s.can_write) return forbidden();
+  if (s.visibility == auth::Scope::Visibility::kOwn) {
+    Sql w;
+    w.add("c.id = ?", {id.value});
+    w.add(kWritableOwn, {s.user.value, s.user.value});
+    if (!c.scalar_i64(std::string("SELECT 1 FROM customers c ") + w.where, w.params)) return forbidden();
+  }
+  return ok_status();
+}
+
+Status CustomerStore::check_references(db::Conn& c, Customer& cu) {
+  Error e(ErrorCode::kValidationFailed, "error.validation_failed");
+  struct Level {
+    const std::optional<std::string>& code;
+    std::optional<std::string>& name;
+    int level;
+    const char* field;
+    const std::optional<std::string>* parent;
+  };
+  Level levels[] = {{cu.province_code, cu.province, 1, "province_code", nullptr},
+                    {cu.city_code, cu.city, 2, "city_code", &cu.province_code},
+                    {cu.district_code, cu.district, 3, "district_code", &cu.city_code}};
+  for (auto& l : levels) {
+    if (!l.code) continue;
+    bool ok = false;
+    c.query(kRegion, {*l.code}, [&](const db::Row& r) {
+      ok = r.i64(1) == l.level && (!l.parent || !*l.parent || r.opt_text(2) == **l.parent);
+      l.name = r.text(0);
+    });
+    if (!ok) e.field(l.field, "customer.region_invalid");
+  }
+  if (cu.district_code && !cu.city_code) e.field("city_code", "field.required");
+  if (cu.city_code && !cu.province_code) e.field("province_code", "field.required");
+  if (cu.leader) {
+    auto role = c.scalar_text("SELECT role FROM users WHERE id = ? AND active = 1", {cu.leader->value});
+    if (!role) e.field("leader_id", "customer.user_invalid");
+  }
+  if (!cu.custom.empty()) {
+    for (const auto& [key, value] : cu.custom.items()) {
+      auto type = c.scalar_text("SELECT type FROM customer_fields WHERE key = ?", {key});
+      if (!type) e.field("custom." + key, "field.unknown");
+      else if (!value.is_null() && ((*type == "number" && !value.is_number()) || (*type != "number" && !value.is_string())))
+        e.field("custom." + key, "field.invalid");
+      else if (value.is_string() && value.get<std::string>().size() > 1000) e.field("custom." + key, "field.too_long|max=1000");
+    }
+  }
+  if (!e.fields.empty()) return e;
+  return ok_status();
+}
+
+std::vector<Match> CustomerStore::duplicates(db::Conn& c, const auth::Scope& s, const Customer& cu,
+                                             const std::vector<Contact>& contacts, std::optional<CustomerId> except) {
+  std::vector<Match> out;
+  const std::optional<std::int64_t> ex = except ? std::optional<std::int64_t>(except->value) : std::nullopt;
+  auto collect = [&](const char* sql, const std::string& key, const char* reason) {
+    c.query(sql, {key, ex, ex}, [&](const db::Row& r) {
+      const CustomerId id(r.i64(0));
+      if (std::any_of(out.begin(), out.end(), [&](const Match& m) { return m.id == id && m.reason == reason; })) return;
+      out.push_back({id, r.text(1), r.text(2), reason});
+    });
+  };
+  if (cu.credit_code) collect(kDupCredit, *cu.credit_code, "credit_code");
+  if (cu.type == "company") collect(kDupName, text::company_name_key(cu.name), "name");
+  for (const auto& k : contacts)
+    if (k.mobile) collect(kDupMobile, *k.mobile, "mobile");
+  // Matches outside the caller's scope are reported without id and name.
+  for (auto& m : out) {
+    if (!check_access(c, s, *m.id, Access::kRead).ok()) {
+      m.id.reset();
+      m.name.clear();
+    }
+  }
+  return out;
+}
+
+namespace {
+Error duplicate_error(const std::vector<Match>& matches) {
+  Error e(ErrorCode::kDuplicate, "customer.duplicate");
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : matches)
+    list.push_back({{"id", m.id ? nlohmann::json(m.id->value) : nlohmann::json()},
+                    {"name", m.id ? nlohmann::json(m.name) : nlohmann::json()},
+                    {"owner_name", m.owner_name},
+                    {"reason", m.reason},
+                    {"visible", m.id.has_value()}});
+  e.details["matches"] = list;
+  return e;
+}
+
+// Who may own customers, and who a caller may give them to.
+Status check_owner(db::Conn& c, const auth::Scope& s, UserId owner) {
+  std::optional<std::string> role;
+  std::optional<std::int64_t> team;
+  bool active = false;
+  c.query(kUserRole, {owner.value}, [&](const db::Row& r) {
+    role = r.text(0);
+    team = r.opt_i64(1);
+    active = r.i64(2) != 0;
+  });
+  if (!role || !active || (*role != "account_manager" && *role != "manager" && *role != "director"))
+    return validation("owner_id", "customer.owner_invalid");
+  if (s.visibility == auth::Scope::Visibility::kTeam && owner != s.user && (!s.team || team != s.team->value))
+    return validation("owner_id", "customer.owner_outside_team");
+  if (s.visibility == auth::Scope::Visibility::kOwn && owner != s.user) return validation("owner_id", "customer.owner_invalid");
+  return ok_status();
+}
+}  // namespace
+
+void CustomerStore::reindex(db::Conn& c, CustomerId id) {
+  text::SearchSource src;
+  std::optional<std::string> credit, tax;
+  c.query("SELECT name, short_name, credit_code, tax_number FROM customers WHERE id = ?", {id.value}, [&](const db::Row& r) {
+    src.names.push_back(r.text(0));
+    if (auto s = r.opt_text(1)) src.names.push_back(*s);
+    if (auto s = r.opt_text(2)) src.codes.push_back(*s);
+    if (auto s = r.opt_text(3)) src.codes.push_back(*s);
+  });
+  c.query("SELECT name, mobile, landline FROM contacts WHERE customer_id = ? AND deleted_at IS NULL", {id.value},
+          [&](const db::Row& r) {
+            src.names.push_back(r.text(0));
+            if (auto s = r.opt_text(1)) src.numbers.push_back(*s);
+            if (auto s = r.opt_text(2)) src.numbers.push_back(*s);
+          });
+  c.exec(kSearchDelete, {id.value});
+  c.exec(kSearchInsert, {id.value, text::build_index_text(src)});
+}
+
+Result<Customer> CustomerStore::create(const auth::Scope& s, const CustomerInput& in, const audit::Actor& actor) {
+  if (!s.can_write) return forbidden();
+  return db_.write([&](db::Conn& c) -> Result<Customer> {
+    Customer cu;
+    cu.owner = s.user;
+    apply(in, cu);
+    KEHU_CHECK(check_owner(c, s, cu.owner));
+    KEHU_CHECK(check_references(c, cu));
+    if (!in.confirm_duplicate) {
+      auto matches = duplicates(c, s, cu, in.contacts, std::nullopt);
+      if (!matches.empty()) return duplicate_error(matches);
+    }
+    const auto now = now_iso();
+    auto params = customer_params(cu);
+    params.emplace_back(s.user.value);
+    params.emplace_back(now);
+    params.emplace_back(now);
+    const CustomerId id(c.exec(kInsert, params).last_id);
+    for (auto k : in.contacts) {
+      auto kp = contact_params(k);
+      kp.emplace(kp.begin(), id.value);
+      kp.emplace_back(now);
+      kp.emplace_back(now);
+      k.id = ContactId(c.exec(kContactInsert, kp).last_id);
+      k.customer = id;
+      audit::record(c, actor, "create", "contact", k.id.value, audit::diff({}, audit_json(k)));
+    }
+    reindex(c, id);
+    auto fresh = *get(c, auth::Scope{auth::Scope::Visibility::kAll}, id);
+    audit::record(c, actor, "create", "customer", id.value, audit::diff({}, audit_json(fresh)));
+    return fresh;
+  });
+}
+
+Result<Customer> CustomerStore::update(const auth::Scope& s, CustomerId id, const CustomerInput& in, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Result<Customer> {
+    KEHU_CHECK(check_access(c, s, id, Access::kWrite));
+    auto before = *get(c, s, id);
+    if (before.version != *in.version.value) return stale_version();
+    Customer after = before;
+    apply(in, after);
+    if (after.owner != before.owner) KEHU_CHECK(check_owner(c, s, after.owner));
+    KEHU_CHECK(check_references(c, after));
+    const bool identity_changed = after.name != before.name || after.credit_code != before.credit_code;
+    if (identity_changed && !in.confirm_duplicate) {
+      auto matches = duplicates(c, s, after, {}, id);
+      if (!matches.empty()) return duplicate_error(matches);
+    }
+    auto params = customer_params(after);
+    params.emplace_back(now_iso());
+    params.emplace_back(id.value);
+    params.emplace_back(before.version);
+    if (c.exec(kUpdate, params).changes == 0) return stale_version();
+    reindex(c, id);
+    auto fresh = *get(c, auth::Scope{auth::Scope::Visibility::kAll}, id);
+    auto changes = audit::diff(audit_json(before), audit_json(fresh));
+    if (after.owner != before.owner) {
+      c.exec(kHandoverInsert, {id.value, before.owner.value, after.owner.value, "edit", actor.user_id, now_iso()});
+    }
+    audit::record(c, actor, "update", "customer", id.value, changes);
+    return fresh;
+  });
+}
+
+Status CustomerStore::remove(const auth::Scope& s, CustomerId id, std::int64_t version, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Status {
+    KEHU_CHECK(check_access(c, s, id, Access::kWrite));
+    const auto now = now_iso();
+    if (c.exec(kSoftDelete, {now, now, id.value, version}).changes == 0) return stale_version();
+    audit::record(c, actor, "delete", "customer", id.value);
+    return ok_status();
+  });
+}
+
+Result<Customer> CustomerStore::restore(const auth::Scope& s, CustomerId id, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Result<Customer> {
+    KEHU_CHECK(check_access(c, s, id, Access::kWrite, true));
+    if (c.exec(kRestore, {now_iso(), id.value}).changes == 0) return Error(ErrorCode::kValidationFailed, "customer.not_deleted");
+    audit::record(c, actor, "restore", "customer", id.value);
+    return *get(c, s, id);
+  });
+}
+
+Status CustomerStore::purge(CustomerId id, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Status {
+    auto name = c.scalar_text("SELECT name FROM customers WHERE id = ? AND deleted_at IS NOT NULL", {id.value});
+    if (!name) return not_found();
+    c.exec(kSearchDelete, {id.value});
+    c.exec(kPurge, {id.value});
+    audit::record(c, actor, "purge", "customer", id.value, {{"name", *name}});
+    return ok_status();
+  });
+}
+
+std::vector<Contact> CustomerStore::contacts(db::Conn& c, CustomerId id) {
+  return c.rows(std::string(kContactSelect) + "WHERE customer_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, id",
+                {id.value}, contact_from);
+}
+
+Result<Contact> CustomerStore::add_contact(const auth::Scope& s, CustomerId id, const Contact& in, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Result<Contact> {
+    KEHU_CHECK(check_access(c, s, id, Access::kWrite));
+    const auto now = now_iso();
+    auto kp = contact_params(in);
+    kp.emplace(kp.begin(), id.value);
+    kp.emplace_back(now);
+    kp.emplace_back(now);
+    const auto cid = c.exec(kContactInsert, kp).last_id;
+    reindex(c, id);
+    c.exec("UPDATE customers SET updated_at = ? WHERE id = ?", {now, id.value});
+    auto k = *c.one(std::string(kContactSelect) + "WHERE id = ?", {cid}, contact_from);
+    audit::record(c, actor, "create", "contact", cid, audit::diff({}, audit_json(k)));
+    return k;
+  });
+}
+
+Result<Contact> CustomerStore::update_contact(const auth::Scope& s, ContactId id, const nlohmann::json& body,
+                                              const Contact& parsed, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Result<Contact> {
+    auto before = c.one(std::string(kContactSelect) + "WHERE id = ? AND deleted_at IS NULL", {id.value}, contact_from);
+    if (!before) return not_found();
+    KEHU_CHECK(check_access(c, s, before->customer, Access::kWrite));
+    if (before->version != parsed.version) return stale_version();
+    Contact after = *before;
+    apply_contact(body, parsed, after);
+    auto kp = contact_params(after);
+    kp.emplace_back(now_iso());
+    kp.emplace_back(id.value);
+    kp.emplace_back(before->version);
+    if (c.exec(kContactUpdate, kp).changes == 0) return stale_version();
+    reindex(c, before->customer);
+    auto fresh = *c.one(std::string(kContactSelect) + "WHERE id = ?", {id.value}, contact_from);
+    audit::record(c, actor, "update", "contact", id.value, audit::diff(audit_json(*before), audit_json(fresh)));
+    return fresh;
+  });
+}
+
+Status CustomerStore::remove_contact(const auth::Scope& s, ContactId id, std::int64_t version, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Status {
+    auto before = c.one(std::string(kContactSelect) + "WHERE id = ? AND deleted_at IS NULL", {id.value}, contact_from);
+    if (!before) return not_found();
+    KEHU_CHECK(check_access(c, s, before->customer, Access::kWrite));
+    if (c.exec(kContactDelete, {now_iso(), id.value, version}).changes == 0) return stale_version();
+    reindex(c, before->customer);
+    audit::record(c, actor, "delete", "contact", id.value, {{"name", before->name}});
+    return ok_status();
+  });
+}
+
+Result<Customer> CustomerStore::add_member(const auth::Scope& s, CustomerId id, UserId user, const std::string& access,
+                                           const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Result<Customer> {
+    KEHU_CHECK(check_access(c, s, id, Access::kWrite));
+    auto role = c.scalar_text("SELECT role FROM users WHERE id = ? AND active = 1", {user.value});
+    if (!role || (*role != "account_manager" && *role != "manager" && *role != "director"))
+      return validation("user_id", "customer.user_invalid");
+    c.exec("INSERT INTO customer_members(customer_id, user_id, access) VALUES (?,?,?) "
+           "ON CONFLICT(customer_id, user_id) DO UPDATE SET access = excluded.access",
+           {id.value, user.value, access});
+    c.exec("UPDATE customers SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), id.value});
+    audit::record(c, actor, "add_member", "customer", id.value, {{"members", {{"from", nullptr}, {"to", {{"user_id", user.value}, {"access", access}}}}}});
+    return *get(c, auth::Scope{auth::Scope::Visibility::kAll}, id);
+  });
+}
+
+Result<Customer> CustomerStore::remove_member(const auth::Scope& s, CustomerId id, UserId user, const audit::Actor& actor) {
+  return db_.write([&](db::Conn& c) -> Result<Customer> {
+    KEHU_CHECK(check_access(c, s, id, Access::kWrite));
+    if (c.exec("DELETE FROM customer_members WHERE customer_id = ? AND user_id = ?", {id.value, user.value}).changes == 0)
+      return not_found();
+    c.exec("UPDATE customers SET version = version + 1, updated_at = ? WHERE id = ?", {now_iso(), id.value});
+    audit::record(c, actor, "remove_member", "customer", id.value, {{"members", {{"from", {{"user_id", user.value}}}, {"to", nullptr}}}});
+    return *get(c, auth::Scope{auth::Scope::Visibility::kAll}, id);
+  });
+}
+
+Result<std::int64_t> CustomerStore::handover(const auth::Principal& p, const std::vector<CustomerId>& ids, bool all,
+                                             UserId from, UserId to, const std::optional<std::string>& reason,
+                                             const audit::Actor& actor) {
+  const auto s = auth::scope_of(p);
+  return db_.write([&](db::Conn& c) -> Result<std::int64_t> {
+    if (from == to) return validation("to_user_id", "customer.handover_same_user");
+    auto from_role = c.scalar_text("SELECT role FROM users WHERE id = ?", {from.value});
+    if (!from_role) return validation("from_user_id", "customer.user_invalid");
+    KEHU_CHECK(check_owner(c, s, to));
+    std::vector<CustomerId> targets = ids;
+    if (all) {
+      Sql sql;
+      sql.add("c.owner_id = ?", {from.value});
+      sql.add("c.deleted_at IS NULL");
+      add_scope(sql, s);
+      c.query(std::string("SELECT c.id FROM customers c ") + sql.where, sql.params,
+              [&](const db::Row& r) { targets.emplace_back(r.i64(0)); });
+    }
+    const auto now = now_iso();
+    std::int64_t moved = 0;
+    for (auto id : targets) {
+      KEHU_CHECK(check_access(c, s, id, Access::kWrite));
+      auto owner = c.scalar_i64("SELECT owner_id FROM customers WHERE id = ?", {id.value});
+      if (!owner || *owner != from.value) return validation("customer_ids", "customer.handover_not_owner");
+      c.exec("UPDATE customers SET owner_id = ?, version = version + 1, updated_at = ? WHERE id = ?", {to.value, now, id.value});
+      c.exec("DELETE FROM customer_members WHERE customer_id = ? AND user_id = ?", {id.value, to.value});
+      c.exec(kHandoverInsert, {id.value, from.value, to.value, reason, p.user.value, now});
+      audit::record(c, actor, "handover", "customer", id.value,
+                    {{"owner_id", {{"from", from.value}, {"to", to.value}}}, {"reason", reason ? nlohmann::json(*reason) : nlohmann::json()}});
+      ++moved;
+    }
+    return moved;
+  });
+}
+
+nlohmann::json CustomerStore::handovers(CustomerId id) {
+  return db_.read([&](db::Conn& c) {
+    nlohmann::json items = nlohmann::json::array();
+    c.query(kHandovers, {id.value}, [&](const db::Row& r) {
+      items.push_back({{"id", r.i64(0)}, {"customer_id", r.i64(1)}, {"from_user_id", r.i64(2)}, {"from_name", r.text(3)},
+                       {"to_user_id", r.i64(4)}, {"to_name", r.text(5)},
+                       {"reason", r.opt_text(6) ? nlohmann::json(*r.opt_text(6)) : nlohmann::json()},
+                       {"by_user_id", r.opt_i64(7) ? nlohmann::json(*r.opt_i64(7)) : nlohmann::json()},
+                       {"by_name", r.text(8)}, {"at", r.text(9)}});
+    });
+    return items;
+  });
+}
+
+std::vector<audit::Entry> CustomerStore::timeline(CustomerId id, std::int64_t limit) {
+  return db_.read([&](db::Conn& c) {
+    return c.rows(kTimeline, {id.value, limit}, [](const db::Row& r) {
+      audit::Entry e;
+      e.id = r.i64(0);
+      e.at = r.text(1);
+      e.user_id = r.opt_i64(2);
+      e.user_name = r.text(3);
+      e.action = r.text(4);
+      e.entity = r.text(5);
+      e.entity_id = r.opt_i64(6);
+      if (auto ch = r.opt_text(7)) e.changes = nlohmann::json::parse(*ch, nullptr, false);
+      return e;
+    });
+  });
+}
+
+}  // namespace kehu::customers

@@ -1,0 +1,4 @@
+#pragma once
+namespace kehu::auth {
+void register_messages();
+}  // namespace kehu::auth

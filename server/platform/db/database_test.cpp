@@ -1,0 +1,104 @@
+#include "platform/db/database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+namespace kehu::db {
+namespace {
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("kehu_db_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    db_ = Database::open({.path = (dir_ / "t.db").string(), .readers = 2});
+    db_->migrate({{1, "init", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;"}});
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::int64_t count() {
+    return db_->read([](Conn& c) { return c.scalar_i64("SELECT count(*) FROM t").value(); });
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(DatabaseTest, MigrationsRunOnce) {
+  EXPECT_EQ(db_->schema_version(), 1);
+  EXPECT_EQ(db_->migrate({{1, "init", "syntax error here"}, {2, "two", "CREATE TABLE u (x INTEGER) STRICT;"}}), 1);
+  EXPECT_EQ(db_->schema_version(), 2);
+}
+
+TEST_F(DatabaseTest, FailedMigrationChangesNothing) {
+  EXPECT_THROW(db_->migrate({{2, "bad", "CREATE TABLE v (x INTEGER) STRICT; nonsense;"}}), std::runtime_error);
+  EXPECT_EQ(db_->schema_version(), 1);
+  auto v = db_->read([](Conn& c) { return c.scalar_i64("SELECT count(*) FROM sqlite_master WHERE name='v'"); });
+  EXPECT_EQ(v.value(), 0);
+}
+
+TEST_F(DatabaseTest, FailedResultRollsBack) {
+  Result<int> r = db_->write([](Conn& c) -> Result<int> {
+    c.exec("INSERT INTO t(name) VALUES (?)", {"a"});
+    return Error(ErrorCode::kValidationFailed, "nope");
+  });
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(count(), 0);
+  Result<int> ok = db_->write([](Conn& c) -> Result<int> {
+    return static_cast<int>(c.exec("INSERT INTO t(name) VALUES (?)", {"a"}).last_id);
+  });
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(count(), 1);
+}
+
+TEST_F(DatabaseTest, ExceptionRollsBackAndUniqueIsTyped) {
+  db_->write([](Conn& c) { c.exec("INSERT INTO t(name) VALUES (?)", {"a"}); });
+  try {
+    db_->write([](Conn& c) {
+      c.exec("INSERT INTO t(name) VALUES (?)", {"b"});
+      c.exec("INSERT INTO t(name) VALUES (?)", {"a"});
+    });
+    FAIL() << "expected a constraint error";
+  } catch (const ConstraintError& e) {
+    EXPECT_EQ(e.kind, ConstraintError::Kind::kUnique);
+  }
+  EXPECT_EQ(count(), 1);
+}
+
+TEST_F(DatabaseTest, ParametersAreNeverSql) {
+  const std::string evil = "Robert'); DROP TABLE t;--";
+  db_->write([&](Conn& c) { c.exec("INSERT INTO t(name) VALUES (?)", {evil}); });
+  auto name = db_->read([](Conn& c) { return c.scalar_text("SELECT name FROM t"); });
+  EXPECT_EQ(name.value(), evil);
+}
+
+TEST_F(DatabaseTest, ReadersSeeCommittedWritesConcurrently) {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < 25; ++j) {
+        db_->write([&](Conn& c) { c.exec("INSERT INTO t(name) VALUES (?)", {std::to_string(i * 100 + j)}); });
+        (void)count();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(count(), 100);
+}
+
+TEST_F(DatabaseTest, OnlineBackup) {
+  db_->write([](Conn& c) { c.exec("INSERT INTO t(name) VALUES ('x')"); });
+  const auto path = (dir_ / "backup.db").string();
+  db_->backup_to(path);
+  auto copy = Database::open({.path = path, .readers = 1});
+  EXPECT_EQ(copy->read([](Conn& c) { return c.scalar_text("SELECT name FROM t").value(); }), "x");
+}
+
+}  // namespace
+}  // namespace kehu::db
