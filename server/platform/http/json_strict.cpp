@@ -19,7 +19,7 @@ Result<nlohmann::json> parse_json_strict(std::string_view text, int max_depth) {
   std::vector<std::set<std::string>> keys;  // one set per open object
   auto cb = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) -> bool {
     using E = nlohmann::json::parse_event_t;
-    if (depth > max_depth) throw Abort{ErrorCode::kMalformed, "error.too_deep"};
+    if (depth >= max_depth) throw Abort{ErrorCode::kMalformed, "error.too_deep"};
     switch (event) {
       case E::object_start: keys.emplace_back(); break;
       case E::object_end: if (!keys.empty()) keys.pop_back(); break;
