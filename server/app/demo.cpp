@@ -1,7 +1,7 @@
 // The demo company: 华南润滑油 sells lubricants through dealers in three regions.
 #include "app/demo.hpp"
 
-#include "modules/customers/customer_module.hpp"
+#include "modules/customers/customers.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/secrets.hpp"
 #include "tools/datagen/datagen.hpp"

@@ -1,6 +1,6 @@
 #include "app/wiring.hpp"
 
-#include "modules/customers/customer_module.hpp"
+#include "modules/customers/customers.hpp"
 #include "modules/users/user_routes.hpp"
 #include "platform/auth/auth_messages.hpp"
 #include "platform/auth/auth_routes.hpp"

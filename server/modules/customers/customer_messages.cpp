@@ -1,4 +1,4 @@
-#include "modules/customers/customer_module.hpp"
+#include "modules/customers/customers.hpp"
 #include "platform/core/messages.hpp"
 
 namespace kehu::customers {

@@ -1,6 +1,6 @@
 // HTTP <-> customer archive. Handlers parse, call the store, render; rules live in
 // customer.cpp and SQL in customer_store.cpp.
-#include "modules/customers/customer_module.hpp"
+#include "modules/customers/customers.hpp"
 #include "modules/customers/customer_store.hpp"
 #include "modules/customers/region_store.hpp"
 #include "platform/http/fields.hpp"
