@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 
 #include <pthread.h>
+#include <unistd.h>
 #include <spdlog/spdlog.h>
 
 #include <charconv>
@@ -181,6 +182,17 @@ int backup(const Settings& s, const std::string& file) {
   auto db = open_existing(s);
   db->backup_to(file);
   std::cout << "backup written to " << file << "\n";
+  return 0;
+}
+
+int print_routes() {
+  const auto dir = std::filesystem::temp_directory_path() / ("kehu-routes-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    auto app = build((dir / "routes.db").string());
+    for (const auto& r : app->router.routes()) std::cout << http::method_name(r.method) << " " << r.pattern << "\n";
+  }
+  std::filesystem::remove_all(dir);
   return 0;
 }
 

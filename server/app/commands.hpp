@@ -29,5 +29,6 @@ int user_passwd(const Settings& s, const UserArgs& u);
 int user_list(const Settings& s);
 int user_disable(const Settings& s, const UserArgs& u);
 int backup(const Settings& s, const std::string& file);
+int print_routes();
 
 }  // namespace kehu::app

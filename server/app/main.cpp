@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   backup->add_option("FILE", backup_file)->required();
 
   cli.add_subcommand("version", "Print the version");
+  auto* routes = cli.add_subcommand("routes", "Print every API route (for the OpenAPI check)");
 
   try {
     cli.parse(argc, argv);
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
     if (ulist->parsed()) return kehu::app::user_list(s);
     if (udis->parsed()) return kehu::app::user_disable(s, u);
     if (backup->parsed()) return kehu::app::backup(s, backup_file);
+    if (routes->parsed()) return kehu::app::print_routes();
     std::cout << "kehu " << KEHU_VERSION << "\n";
     return 0;
   } catch (const kehu::app::SettingsError& e) {

@@ -9,6 +9,8 @@
 
 namespace kehu::app {
 
+const std::string& openapi_json();  // docs/openapi.json, compiled in
+
 void register_messages() {
   http::register_messages();
   auth::register_messages();
@@ -28,6 +30,12 @@ std::unique_ptr<App> build(const std::string& db_path) {
   r.get("/readyz", [db](http::Request&) -> Result<http::Response> {
     if (!db->ping()) return Error(ErrorCode::kInternal, "error.internal");
     return http::Response::ok({{"status", "ready"}});
+  });
+  r.get("/api/v1/openapi.json", [](http::Request&) -> Result<http::Response> {
+    http::Response res;
+    res.body = openapi_json();
+    res.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+    return res;
   });
   auth::register_routes(r, *app->auth);
   users::register_routes(r, *app->auth);

@@ -25,6 +25,9 @@ void register_messages() {
   add("customer.not_deleted", {"该客户不在回收站中", "該客戶不在回收站中", "This customer is not in the recycle bin"});
   add("customer.handover_same_user", {"移交双方不能是同一人", "移交雙方不能是同一人", "Choose a different manager"});
   add("customer.handover_not_owner", {"所选客户不属于移出人", "所選客戶不屬於移出人", "A selected customer is not owned by that manager"});
+  add("customer.field_key_invalid", {"键名须以小写字母开头，只含小写字母、数字和下划线", "鍵名須以小寫字母開頭，只含小寫字母、數字和底線",
+                                     "Start with a lowercase letter; lowercase letters, digits and _ only"});
+  add("customer.field_exists", {"该自定义字段已存在", "該自訂欄位已存在", "This custom field exists already"});
   add("contact.phone_invalid", {"电话号码无效：手机如 13800138000，座机如 010-12345678，港澳台请加区号 +852/+853/+886",
                                 "電話號碼無效：手機如 13800138000，市話如 010-12345678，港澳臺請加區碼 +852/+853/+886",
                                 "Invalid phone: mobile like 13800138000, landline like 010-12345678, +852/+853/+886 for HK/MO/TW"});

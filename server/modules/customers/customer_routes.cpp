@@ -1,6 +1,7 @@
 // HTTP <-> customer archive. Handlers parse, call the store, render; rules live in
 // customer.cpp and SQL in customer_store.cpp.
 #include "modules/customers/customers.hpp"
+#include "modules/customers/customer_field.hpp"
 #include "modules/customers/customer_store.hpp"
 #include "modules/customers/region_store.hpp"
 #include "platform/http/fields.hpp"
@@ -243,6 +244,7 @@ void register_routes(http::Router& r, auth::Auth& a) {
   r.patch("/api/v1/contacts/{id}", h(&Routes::update_contact));
   r.del("/api/v1/contacts/{id}", h(&Routes::remove_contact));
   register_region_routes(r, a, regions);
+  register_field_routes(r, a);
 }
 
 }  // namespace kehu::customers
