@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/demo.hpp"
+#include "app/logging.hpp"
 #include "app/wiring.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/secrets.hpp"
@@ -74,6 +75,7 @@ int init(const Settings& s) {
 }
 
 int serve(const Settings& s) {
+  setup_logging();
   auth::init_crypto();
   setup_clock();
   auto [address, port] = parse_listen(s.listen);
