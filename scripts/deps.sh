@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake pkg-config git
-  librestinio-dev libhttp-parser-dev libboost-dev libfmt-dev nlohmann-json3-dev
+  librestinio-dev libhttp-parser-dev libasio-dev libfmt-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev
   libopencc-dev opencc libgtest-dev libgmock-dev
   python3 nodejs npm chromium fonts-wqy-microhei
