@@ -1,0 +1,444 @@
+#!/usr/bin/env node
+// Browser tests for the kehu web UI.
+//
+// Starts the real server (`kehu serve`) on a free port with a fresh database, drives
+// Debian's Chromium with playwright-core through the main flows, writes a screenshot
+// per step to e2e/artifacts/, and ends with the line "N passed, M failed".
+//
+// Environment:
+//   KEHU_BIN             server binary (default ../build/server/kehu)
+//   KEHU_WAIT_SECONDS    wait this long for the binary to appear (default 0)
+//   CHROMIUM             browser (default /usr/bin/chromium)
+//   E2E_KEEP=1           keep the temporary database folder
+import { spawn, execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, openSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const ARTIFACTS = join(WEB, 'e2e', 'artifacts')
+const BIN = process.env.KEHU_BIN || resolve(WEB, '..', 'build', 'server', 'kehu')
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
+const WAIT_BIN = Number(process.env.KEHU_WAIT_SECONDS || 0)
+
+const AM = { username: 'alice', password: 'Secret-pass-123', name: '李娜' }
+const CUSTOMER = '深圳市张伟润滑油有限公司'
+const XSS_NAME = '<img src=x onerror=alert(1)>'
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+const log = (...a) => console.log(...a)
+
+class Fail extends Error {}
+function check(cond, message) {
+  if (!cond) throw new Fail(message)
+}
+
+async function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer()
+    s.unref()
+    s.on('error', rej)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => res(port))
+    })
+  })
+}
+
+async function waitForBinary() {
+  const until = Date.now() + WAIT_BIN * 1000
+  while (!existsSync(BIN)) {
+    if (Date.now() >= until) return false
+    await sleep(5000)
+  }
+  return true
+}
+
+function ensureBuilt() {
+  if (existsSync(join(WEB, 'dist', 'index.html'))) return
+  log('web/dist is missing: running vite build')
+  execFileSync('npx', ['vite', 'build'], { cwd: WEB, stdio: 'inherit' })
+}
+
+async function startServer(dir) {
+  const db = join(dir, 'kehu.db')
+  const init = execFileSync(BIN, ['init', '--db', db], { encoding: 'utf8' })
+  const m = /admin\s*\/\s*(\S+)/.exec(init)
+  const adminPassword = m ? m[1] : null
+  execFileSync(BIN, ['user', 'add', '--db', db, '--username', AM.username, '--password', AM.password, '--role', 'account_manager', '--name', AM.name], { encoding: 'utf8' })
+  const port = await freePort()
+  const out = openSync(join(dir, 'server.log'), 'a')
+  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', join(WEB, 'dist')], {
+    stdio: ['ignore', out, out],
+  })
+  const base = `http://127.0.0.1:${port}`
+  const until = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`kehu serve exited with ${child.exitCode}; see ${join(dir, 'server.log')}`)
+    try {
+      const r = await fetch(`${base}/healthz`)
+      if (r.ok) break
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > until) throw new Error(`kehu serve did not answer /healthz within 30 s; see ${join(dir, 'server.log')}`)
+    await sleep(200)
+  }
+  return { child, base, adminPassword, log: join(dir, 'server.log') }
+}
+
+// ---------------------------------------------------------------- page helpers
+
+function makeHelpers(page) {
+  const shot = async (name) => {
+    await sleep(350) // let transitions finish
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
+  }
+  const text = async (sel) => ((await page.locator(sel).first().textContent()) ?? '').trim()
+  const formItem = (scope, label) =>
+    scope.locator('.el-form-item').filter({ has: page.locator('.el-form-item__label', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
+  const pickOption = async (trigger, optionText) => {
+    await trigger.click()
+    const opt = page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first()
+    await opt.waitFor({ state: 'visible' })
+    await opt.click()
+  }
+  const toast = async (textRe) => {
+    await page.locator('.el-message', { hasText: textRe }).first().waitFor({ state: 'visible', timeout: 10_000 })
+  }
+  const search = async (q) => {
+    await page.locator('input[data-test="search-q"]').fill(q)
+    const resp = page.waitForResponse((r) => r.url().includes('/api/v1/customers?') && r.request().method() === 'GET')
+    await page.locator('[data-test="search-submit"]').click()
+    const r = await resp
+    check(r.ok(), `search "${q}" answered HTTP ${r.status()}`)
+    await page.locator('[data-test="customer-table"] .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
+    await sleep(150)
+    return page.locator('[data-test="customer-table"] [data-test="customer-name"]').allTextContents()
+  }
+  const switchLanguage = async (label) => {
+    await page.locator('.lang-button').first().click()
+    const item = page.locator('.el-dropdown-menu__item:visible', { hasText: label }).first()
+    await item.waitFor({ state: 'visible' })
+    await item.click()
+    await sleep(300)
+  }
+  return { shot, text, formItem, pickOption, toast, search, switchLanguage }
+}
+
+// ---------------------------------------------------------------- the flows
+
+function flows(ctx) {
+  const { page, base } = ctx
+  const h = makeHelpers(page)
+  const state = {}
+
+  return [
+    ['log in as an account manager', async () => {
+      await page.goto(`${base}/`)
+      await page.waitForURL(/\/login/)
+      check((await h.text('.login-card h1')) === '客户管理系统', 'login page does not show the zh-CN title 客户管理系统')
+      await page.locator('input[data-test="login-username"]').fill(AM.username)
+      await page.locator('input[data-test="login-password"]').fill('wrong-password-1')
+      await page.locator('[data-test="login-submit"]').click()
+      await page.locator('[data-test="login-error"]').waitFor({ state: 'visible' })
+      await h.shot('01-login-wrong-password')
+      await page.locator('input[data-test="login-password"]').fill(AM.password)
+      await h.shot('02-login')
+      await page.locator('[data-test="login-submit"]').click()
+      await page.waitForURL(/\/customers$/, { timeout: 10_000 })
+      await page.locator('[data-test="customer-table"]').waitFor()
+      check((await h.text('[data-test="page-title"]')) === '客户列表', 'after login the page title is not 客户列表')
+      check((await h.text('.header .user')).includes(AM.name), `the header does not show the user's name ${AM.name}`)
+      await h.shot('03-customer-list-empty')
+    }],
+
+    ['create a customer with a contact', async () => {
+      await page.locator('[data-test="customer-new"]').click()
+      const dlg = page.locator('.el-dialog[data-test="customer-form"]')
+      await dlg.waitFor({ state: 'visible' })
+      await dlg.locator('input[data-test="field-name"]').fill(CUSTOMER)
+      await dlg.locator('input[data-test="field-short-name"]').fill('张伟润滑油')
+      await h.pickOption(h.formItem(dlg, '等级').locator('.el-select'), 'B 级')
+      await h.pickOption(h.formItem(dlg, '行业').locator('.el-select'), '批发')
+      await h.formItem(dlg, '授信额度').locator('input').fill('50000.5')
+      await dlg.locator('input[data-test="contact-name"]').fill('张伟')
+      await dlg.locator('input[data-test="contact-mobile"]').fill('13800138000')
+      await h.shot('04-customer-form')
+      await dlg.locator('[data-test="form-save"]').click()
+      // A fresh database has no duplicates; if the server thinks so anyway, accept.
+      const saved = page.waitForURL(/\/customers\/\d+$/, { timeout: 10_000 })
+      const dup = dlg.locator('[data-test="duplicates"]').waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'dup')
+      const err = dlg.locator('[data-test="form-error"]').waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'err')
+      const first = await Promise.race([saved.then(() => 'ok'), dup, err]).catch(() => 'timeout')
+      if (first === 'dup') {
+        await dlg.locator('[data-test="create-anyway"]').click()
+        await saved
+      } else if (first !== 'ok') {
+        await h.shot('04-customer-form-error')
+        throw new Fail(`saving the new customer failed: ${(await dlg.locator('.el-alert, .el-form-item__error').allTextContents()).join(' | ') || first}`)
+      }
+      state.url = page.url()
+      await page.locator('[data-test="customer-title"]').waitFor()
+      check((await h.text('[data-test="customer-title"]')) === CUSTOMER, 'the detail page does not show the new name')
+      check((await h.text('[data-test="profile-credit_limit"]')).includes('50,000.50'), 'credit limit is not shown as ¥50,000.50')
+      await h.shot('05-customer-detail')
+      await page.locator('.el-tabs__item', { hasText: '联系人' }).click()
+      const row = page.locator('[data-test="contacts-table"] .el-table__row', { hasText: '张伟' })
+      await row.waitFor({ state: 'visible' })
+      check(/138\D*0013\D*8000|138\*+8000/.test(await row.textContent()), 'the contact row does not show the mobile 13800138000')
+      await h.shot('06-customer-contacts')
+      // a second contact with a lunar birthday (八月十五)
+      await page.locator('[data-test="contact-add"]').click()
+      const cdlg = page.locator('.el-dialog[data-test="contact-form"]')
+      await cdlg.waitFor({ state: 'visible' })
+      await cdlg.locator('input[data-test="contact-form-name"]').fill('王芳')
+      await cdlg.locator('input[data-test="contact-form-mobile"]').fill('+86 139-0013-9000')
+      await cdlg.locator('.el-radio-button', { hasText: '农历' }).click()
+      await h.pickOption(cdlg.locator('.birthday .el-select').nth(0), '八月')
+      await h.pickOption(cdlg.locator('.birthday .el-select').nth(1), '十五')
+      await h.shot('06b-contact-lunar-birthday')
+      await cdlg.locator('[data-test="contact-form-save"]').click()
+      await cdlg.waitFor({ state: 'hidden' })
+      const row2 = page.locator('[data-test="contacts-table"] .el-table__row', { hasText: '王芳' })
+      await row2.waitFor({ state: 'visible' })
+      check((await row2.textContent()).includes('农历 八月十五'), `the lunar birthday is not shown as 农历 八月十五 (row: ${await row2.textContent()})`)
+      await h.shot('06c-contacts-two')
+    }],
+
+    ['find it by pinyin initials and by a two-character name', async () => {
+      await page.locator('[data-test="nav-customers"]').click()
+      await page.waitForURL(/\/customers$/)
+      // initials of 深圳市张伟…, initials of 张伟, the two characters, full pinyin, the contact's phone
+      const queries = { szszw: 'szszw', zw: 'zw', 'two-chars': '张伟', pinyin: 'zhangwei', phone: '13800138000' }
+      for (const [label, q] of Object.entries(queries)) {
+        const names = await h.search(q)
+        check(names.includes(CUSTOMER), `searching "${q}" does not list ${CUSTOMER} (got: ${JSON.stringify(names)})`)
+        await h.shot(`07-search-${label}`)
+      }
+      const none = await h.search('完全不存在的客户名称xyz')
+      check(!none.includes(CUSTOMER), 'a search for a name that does not exist still lists the customer')
+    }],
+
+    ['edit the grade and see it in the timeline', async () => {
+      check(state.url, 'no customer: the create step failed')
+      await page.goto(state.url)
+      await page.locator('[data-test="customer-edit"]').click()
+      const dlg = page.locator('.el-dialog[data-test="customer-form"]')
+      await dlg.waitFor({ state: 'visible' })
+      await h.pickOption(h.formItem(dlg, '等级').locator('.el-select'), 'A 级')
+      await h.shot('08-edit-grade')
+      const resp = page.waitForResponse((r) => /\/api\/v1\/customers\/\d+$/.test(r.url()) && r.request().method() === 'PATCH')
+      await dlg.locator('[data-test="form-save"]').click()
+      const r = await resp
+      check(r.ok(), `PATCH answered HTTP ${r.status()}`)
+      const sent = r.request().postDataJSON()
+      check(sent.grade === 'A' && typeof sent.version === 'number', `PATCH body should carry grade A and the version, was ${JSON.stringify(sent)}`)
+      await dlg.waitFor({ state: 'hidden' })
+      check((await h.text('.head [data-test="grade-tag"]')) === 'A', 'the header grade tag does not show A after the edit')
+      await page.locator('.el-tabs__item', { hasText: '变更记录' }).click()
+      const change = page.locator('[data-test="timeline-change"]', { hasText: '等级' }).first()
+      await change.waitFor({ state: 'visible' })
+      const txt = (await change.textContent()).replace(/\s+/g, ' ')
+      check(/B\s*→\s*A/.test(txt), `the timeline does not show the grade change B → A (got "${txt}")`)
+      await h.shot('09-timeline')
+    }],
+
+    ['delete it and restore it from the recycle bin', async () => {
+      check(state.url, 'no customer: the create step failed')
+      await page.goto(state.url)
+      await page.locator('[data-test="customer-delete"]').click()
+      await page.locator('.el-message-box').waitFor({ state: 'visible' })
+      await h.shot('10-delete-confirm')
+      await page.locator('.el-message-box__btns button', { hasText: '删除' }).click()
+      await page.waitForURL(/\/customers$/)
+      const after = await h.search('张伟')
+      check(!after.includes(CUSTOMER), 'the deleted customer is still in the list')
+      await page.locator('[data-test="nav-recycle-bin"]').click()
+      await page.waitForURL(/recycle-bin/)
+      const row = page.locator('[data-test="recycle-table"] .el-table__row', { hasText: CUSTOMER })
+      await row.waitFor({ state: 'visible' })
+      await h.shot('11-recycle-bin')
+      await row.locator('[data-test="recycle-restore"]').click()
+      await h.toast(/已恢复/)
+      await row.waitFor({ state: 'detached' })
+      await page.locator('[data-test="nav-customers"]').click()
+      await page.waitForURL(/\/customers$/)
+      const back = await h.search('张伟')
+      check(back.includes(CUSTOMER), 'the restored customer is not back in the list')
+      await h.shot('12-restored')
+    }],
+
+    ['switch the language to en and zh-TW', async () => {
+      await page.goto(`${base}/customers`)
+      await page.locator('[data-test="customer-table"]').waitFor()
+      await h.switchLanguage('English')
+      check((await h.text('[data-test="page-title"]')) === 'Customer list', 'page title is not "Customer list" in English')
+      check((await h.text('[data-test="customer-new"]')) === 'New customer', 'the New button is not translated to English')
+      check((await h.text('.el-pagination__total')).includes('Total'), 'Element Plus pagination did not switch to English')
+      check((await page.locator('input[data-test="search-q"]').getAttribute('placeholder')).startsWith('Name, pinyin'), 'search placeholder not in English')
+      await h.shot('13-lang-en')
+      await h.switchLanguage('繁體中文')
+      check((await h.text('[data-test="page-title"]')) === '客戶清單', 'page title is not 客戶清單 in zh-TW')
+      check((await h.text('[data-test="customer-new"]')) === '新增客戶', 'the New button is not 新增客戶 in zh-TW')
+      await h.shot('14-lang-zh-TW')
+      await page.reload()
+      await page.locator('[data-test="page-title"]').waitFor()
+      check((await h.text('[data-test="page-title"]')) === '客戶清單', 'the language choice did not survive a reload')
+      // The detail page in zh-TW too
+      await page.goto(state.url)
+      await page.locator('.el-tabs__item', { hasText: '聯絡人' }).waitFor()
+      await h.shot('15-detail-zh-TW')
+      await h.switchLanguage('简体中文')
+      check((await page.locator('.el-tabs__item', { hasText: '联系人' }).count()) === 1, 'switching back to zh-CN did not work')
+    }],
+
+    ['a customer named like markup is shown as text', async () => {
+      await page.goto(`${base}/customers`)
+      await page.locator('[data-test="customer-new"]').click()
+      const dlg = page.locator('.el-dialog[data-test="customer-form"]')
+      await dlg.waitFor({ state: 'visible' })
+      await dlg.locator('input[data-test="field-name"]').fill(XSS_NAME)
+      await dlg.locator('[data-test="form-save"]').click()
+      await page.waitForURL(/\/customers\/\d+$/, { timeout: 10_000 }).catch(async () => {
+        const dup = dlg.locator('[data-test="create-anyway"]')
+        if (await dup.isVisible()) {
+          await dup.click()
+          await page.waitForURL(/\/customers\/\d+$/)
+        } else throw new Fail(`saving ${XSS_NAME} failed: ${(await dlg.locator('.el-alert, .el-form-item__error').allTextContents()).join(' | ')}`)
+      })
+      await page.locator('[data-test="customer-title"]').waitFor()
+      check((await h.text('[data-test="customer-title"]')) === XSS_NAME, 'the name is not shown literally on the detail page')
+      await page.locator('[data-test="nav-customers"]').click()
+      await page.waitForURL(/\/customers$/)
+      const names = await h.search('img')
+      await h.shot('16-markup-name')
+      check(names.includes(XSS_NAME), `the list does not show the name literally (got ${JSON.stringify(names)})`)
+      check((await page.locator('img[src="x"]').count()) === 0, 'an <img src=x> element was created from customer data')
+      await sleep(500)
+      check(ctx.dialogs.length === 0, `a JavaScript dialog fired: ${ctx.dialogs.join(', ')}`)
+    }],
+
+    ['admin: forced password change, users, teams, API token', async () => {
+      check(!!ctx.adminPassword, '`kehu init` did not print the first admin password')
+      await page.locator('.header .user').click()
+      await page.locator('.el-dropdown-menu__item:visible', { hasText: '退出登录' }).click()
+      await page.waitForURL(/\/login/)
+      await h.switchLanguage('English')
+      check((await h.text('.login-card h1')) === 'Customer Management', 'login page is not translated to English')
+      await h.shot('17-login-en')
+      await h.switchLanguage('简体中文')
+      await page.locator('input[data-test="login-username"]').fill('admin')
+      await page.locator('input[data-test="login-password"]').fill(ctx.adminPassword)
+      await page.locator('[data-test="login-submit"]').click()
+      await page.waitForURL(/change-password/)
+      await h.shot('18-forced-password-change')
+      const newPw = 'Admin-pass-2026!'
+      await page.locator('input[data-test="old-password"]').fill(ctx.adminPassword)
+      await page.locator('input[data-test="new-password"]').fill(newPw)
+      await page.locator('input[data-test="confirm-password"]').fill(newPw)
+      await page.locator('[data-test="password-submit"]').click()
+      await page.waitForURL(/\/customers$/)
+      await page.locator('[data-test="nav-users"]').click()
+      const row = page.locator('[data-test="users-table"] .el-table__row', { hasText: AM.username })
+      await row.waitFor({ state: 'visible' })
+      await h.shot('19-admin-users')
+      await page.locator('[data-test="nav-teams"]').click()
+      await page.locator('[data-test="teams-table"]').waitFor()
+      await h.shot('20-admin-teams')
+      await page.goto(`${base}/profile`)
+      await page.locator('[data-test="token-create"]').click()
+      await page.locator('input[data-test="token-name"]').fill('ERP 同步')
+      await page.locator('[data-test="token-submit"]').click()
+      const tokenInput = page.locator('input[data-test="token-value"]')
+      await tokenInput.waitFor({ state: 'visible' })
+      check((await tokenInput.inputValue()).startsWith('kehu_'), 'the created token does not start with kehu_')
+      await h.shot('21-token-created')
+    }],
+
+    ['no Content-Security-Policy violation and no page error', async () => {
+      check(ctx.cspViolations.length === 0, `CSP violations: ${ctx.cspViolations.join(' | ')}`)
+      check(ctx.pageErrors.length === 0, `uncaught page errors: ${ctx.pageErrors.join(' | ')}`)
+      if (!ctx.csp) log('  note: the server sent no Content-Security-Policy header on /')
+    }],
+  ]
+}
+
+// ---------------------------------------------------------------- runner
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  if (!(await waitForBinary())) {
+    console.error(`kehu server binary not found at ${BIN} (set KEHU_BIN, or KEHU_WAIT_SECONDS to wait for a build)`)
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  }
+  ensureBuilt()
+  const dir = mkdtempSync(join(tmpdir(), 'kehu-e2e-'))
+  let server
+  let browser
+  let passed = 0
+  let failed = 0
+  try {
+    server = await startServer(dir)
+    log(`kehu serve at ${server.base} (log ${server.log})`)
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' })
+    const page = await context.newPage()
+    page.setDefaultTimeout(10_000)
+    const ctx = { page, base: server.base, adminPassword: server.adminPassword, dialogs: [], cspViolations: [], pageErrors: [], csp: null }
+    page.on('dialog', (d) => {
+      ctx.dialogs.push(`${d.type()}: ${d.message()}`)
+      void d.dismiss().catch(() => {})
+    })
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to (execute|load|evaluate|apply)/i.test(m.text())) ctx.cspViolations.push(m.text())
+    })
+    page.on('pageerror', (e) => ctx.pageErrors.push(String(e)))
+    page.on('response', (r) => {
+      if (r.url() === `${server.base}/` || r.url().startsWith(`${server.base}/login`)) {
+        const v = r.headers()['content-security-policy']
+        if (v) ctx.csp = v
+      }
+    })
+
+    for (const [name, fn] of flows(ctx)) {
+      const started = Date.now()
+      try {
+        await fn()
+        passed++
+        log(`✓ ${name} (${Date.now() - started} ms)`)
+      } catch (e) {
+        failed++
+        const safe = name.replace(/[^a-z0-9]+/gi, '-')
+        await page.screenshot({ path: join(ARTIFACTS, `FAILED-${safe}.png`) }).catch(() => {})
+        log(`✗ ${name}: ${e instanceof Fail ? e.message : e?.stack || e}`)
+      }
+    }
+  } catch (e) {
+    failed++
+    log(`✗ setup: ${e?.stack || e}`)
+    if (server?.log && existsSync(server.log)) log(readFileSync(server.log, 'utf8').slice(-3000))
+  } finally {
+    await browser?.close().catch(() => {})
+    if (server?.child && server.child.exitCode === null) {
+      server.child.kill('SIGTERM')
+      await Promise.race([new Promise((r) => server.child.once('exit', r)), sleep(5000)])
+      if (server.child.exitCode === null) server.child.kill('SIGKILL')
+    }
+    if (failed === 0 && !process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true })
+    else log(`kept ${dir} (database and server.log)`)
+  }
+  log(`screenshots in ${ARTIFACTS}`)
+  log(`${passed} passed, ${failed} failed`)
+  process.exit(failed ? 1 : 0)
+}
+
+main()

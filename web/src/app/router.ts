@@ -1,0 +1,52 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { useSessionStore } from '@/app/stores/session'
+import type { Role } from '@/modules/auth/types'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title */
+    title?: string
+    /** public pages need no session */
+    public?: boolean
+    roles?: Role[]
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/modules/auth/pages/LoginPage.vue'), meta: { public: true, title: 'auth.loginTitle' } },
+  { path: '/change-password', name: 'change-password', component: () => import('@/modules/auth/pages/ChangePasswordPage.vue'), meta: { title: 'auth.changePasswordTitle' } },
+  {
+    path: '/',
+    component: () => import('@/app/layout/AppLayout.vue'),
+    children: [
+      { path: '', redirect: { name: 'customers' } },
+      { path: 'customers', name: 'customers', component: () => import('@/modules/customers/pages/CustomerListPage.vue'), meta: { title: 'nav.customerList' } },
+      { path: 'customers/recycle-bin', name: 'recycle-bin', component: () => import('@/modules/customers/pages/RecycleBinPage.vue'), meta: { title: 'nav.recycleBin' } },
+      { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/modules/customers/pages/CustomerDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'nav.customers' } },
+      { path: 'admin/users', name: 'admin-users', component: () => import('@/modules/admin/pages/UsersPage.vue'), meta: { title: 'nav.users', roles: ['admin'] } },
+      { path: 'admin/teams', name: 'admin-teams', component: () => import('@/modules/admin/pages/TeamsPage.vue'), meta: { title: 'nav.teams', roles: ['admin'] } },
+      { path: 'profile', name: 'profile', component: () => import('@/modules/admin/pages/ProfilePage.vue'), meta: { title: 'nav.profile' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('@/app/pages/NotFoundPage.vue'), meta: { title: 'common.notFound' } },
+    ],
+  },
+]
+
+export function createAppRouter(): Router {
+  const router = createRouter({ history: createWebHistory(), routes })
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    if (!session.loaded) await session.load()
+    if (to.meta.public) {
+      // Already signed in: the login page has nothing to do.
+      if (to.name === 'login' && session.user) return session.mustChangePassword ? { name: 'change-password' } : { name: 'customers' }
+      return true
+    }
+    if (!session.user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+    if (session.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' }
+    if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'customers' }
+    return true
+  })
+
+  return router
+}

@@ -1,0 +1,25 @@
+import type { Role, User } from '@/modules/auth/types'
+
+export type { Role, User }
+
+export interface Team {
+  id: number
+  name: string
+  leader_id: number | null
+  leader_name: string | null
+  member_count: number
+  version: number
+}
+
+export interface ApiToken {
+  id: number
+  name: string
+  created_at: string
+  last_used_at: string | null
+}
+
+export interface CreatedToken {
+  id: number
+  name: string
+  token: string
+}
