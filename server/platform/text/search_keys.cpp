@@ -100,6 +100,17 @@ void add_cjk_run(Tokens& out, std::u32string_view run, bool name_start) {
       }
     }
   }
+  // Company names start with a place: 深圳市张伟… is also found as "szzw" / "shenzhenzhangwei",
+  // i.e. without the administrative suffix (省 市 区 县) people skip when they type.
+  for (std::size_t k = 1; k < std::min<std::size_t>(4, syl.size()); ++k) {
+    const char32_t c = capped[k];
+    if (c != U'省' && c != U'市' && c != U'区' && c != U'县') continue;
+    thread_local std::vector<std::string_view> skipped;
+    skipped.assign(syl.begin(), syl.end());
+    skipped.erase(skipped.begin() + static_cast<long>(k));
+    if (!skipped[0].empty()) add_pinyin_suffix(out, skipped, 0, kNone, {}, full, initials);
+    break;
+  }
   if (!name_start || syl.empty() || syl[0].empty()) return;
   // People's names: the surname reading of the first character(s).
   const CompoundSurname compound = compound_surname(capped);

@@ -88,7 +88,7 @@ TEST_F(SearchKeysTest, FindsTheCompanyByNameFragmentsPinyinAndTraditional) {
   const std::vector<long> company = {kCompany};
   for (const char* q : {"张伟", "张", "伟贸", "zhangwei", "zw", "zhang", "guangzhou", "gz",
                         "廣州", "贸易有限", "ZhangWei", "ｚｈａｎｇ", "weimaoyi", "张伟 zw", "maoyi",
-                        "張偉貿易", "gzszwmy"}) {
+                        "張偉貿易", "gzszwmy", "gzzw", "guangzhouzhangwei"}) {
     EXPECT_EQ(fts_.Find(q), company) << q;
   }
 }

@@ -2,7 +2,7 @@
 export default {
   app: {
     name: 'kehu',
-    title: 'Customer Management',
+    title: 'kehu CRM',
     comingSoon: 'Coming soon',
   },
   lang: {
