@@ -122,7 +122,11 @@ struct Routes {
     KEHU_TRY(auto id, req.id_param("id"));
     if (!store.get(auth::scope_of(p), CustomerId(id), true)) return not_found();
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& e : store.timeline(CustomerId(id), 200)) items.push_back(audit::to_json(e));
+    const bool mask = personal_for(p) == Personal::kMask;
+    for (auto e : store.timeline(CustomerId(id), 200)) {
+      if (mask) e.changes = audit::mask_personal(e.changes);
+      items.push_back(audit::to_json(e));
+    }
     return Response::ok({{"items", items}});
   }
 

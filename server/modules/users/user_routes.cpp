@@ -133,7 +133,7 @@ Result<Response> update_team(auth::Auth& a, Request& req, const Principal& p) {
   return Response::ok(auth::to_json(t));
 }
 
-Result<Response> list_audit(auth::Auth& a, Request& req, const Principal&) {
+Result<Response> list_audit(auth::Auth& a, Request& req, const Principal& p) {
   audit::Filter f;
   if (auto e = req.query_param("entity"); e && !e->empty()) f.entity = std::string(*e);
   if (auto e = req.query_param("entity_id"); e && !e->empty()) { KEHU_TRY(f.entity_id, parse_id_param(*e, "entity_id")); }
@@ -143,7 +143,12 @@ Result<Response> list_audit(auth::Auth& a, Request& req, const Principal&) {
   f.offset = (page.first - 1) * page.second;
   auto [entries, total] = a.db().read([&](db::Conn& c) { return std::make_pair(audit::list(c, f), audit::count(c, f)); });
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& e : entries) items.push_back(audit::to_json(e));
+  // Auditors read the trail, not the personal data in it; admins see everything anyway.
+  const bool mask = !auth::scope_of(p).sees_personal_data;
+  for (auto e : entries) {
+    if (mask) e.changes = audit::mask_personal(e.changes);
+    items.push_back(audit::to_json(e));
+  }
   return Response::ok({{"items", items}, {"total", total}, {"page", page.first}, {"page_size", page.second}});
 }
 

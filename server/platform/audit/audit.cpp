@@ -1,6 +1,8 @@
 #include "platform/audit/audit.hpp"
 
 #include "platform/core/clock.hpp"
+#include "platform/text/phone.hpp"
+#include "platform/text/utf8.hpp"
 
 namespace kehu::audit {
 namespace {
@@ -35,6 +37,31 @@ nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after) {
   }
   for (const auto& [k, v] : before.items())
     if (!after.contains(k)) out[k] = {{"from", v}, {"to", nullptr}};
+  return out;
+}
+
+nlohmann::json mask_personal(const nlohmann::json& changes) {
+  static const char* kPhones[] = {"mobile", "landline"};
+  static const char* kHidden[] = {"email", "wechat", "birthday", "family", "bank_account", "id_number"};
+  auto mask_value = [](const nlohmann::json& v, bool phone) -> nlohmann::json {
+    if (v.is_null()) return v;
+    if (phone && v.is_string()) return text::mask_phone(v.get<std::string>());
+    return "******";
+  };
+  nlohmann::json out = changes;
+  if (!out.is_object()) return out;
+  for (auto& [key, change] : out.items()) {
+    bool phone = false, hidden = false;
+    for (auto* k : kPhones) phone = phone || key == k;
+    for (auto* k : kHidden) hidden = hidden || key == k;
+    if (!phone && !hidden) continue;
+    if (change.is_object() && (change.contains("from") || change.contains("to"))) {
+      if (change.contains("from")) change["from"] = mask_value(change["from"], phone);
+      if (change.contains("to")) change["to"] = mask_value(change["to"], phone);
+    } else {
+      change = mask_value(change, phone);
+    }
+  }
   return out;
 }
 

@@ -35,6 +35,10 @@ void record(db::Conn& c, const Actor& actor, std::string_view action, std::strin
 // {"field":{"from":a,"to":b}} for every key whose value differs between two objects.
 nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after);
 
+// The same changes with personal data (phones, e-mail, WeChat, birthdays, family, bank
+// accounts, ID numbers) masked, for callers who may read the trail but not that data.
+nlohmann::json mask_personal(const nlohmann::json& changes);
+
 struct Filter {
   std::optional<std::string> entity;
   std::optional<std::int64_t> entity_id;

@@ -14,4 +14,17 @@ TEST(AuditDiff, ListsOnlyChangedFields) {
   EXPECT_FALSE(d.contains("name"));
 }
 
+TEST(AuditMask, HidesPersonalDataOnly) {
+  auto m = mask_personal({{"mobile", {{"from", nullptr}, {"to", "+8613800138000"}}},
+                          {"email", {{"from", "a@b.cn"}, {"to", "c@d.cn"}}},
+                          {"grade", {{"from", "B"}, {"to", "A"}}},
+                          {"family", "两个孩子"}});
+  EXPECT_TRUE(m["mobile"]["from"].is_null());
+  EXPECT_EQ(m["mobile"]["to"].get<std::string>().find("13800138000"), std::string::npos);
+  EXPECT_NE(m["mobile"]["to"].get<std::string>().find("****"), std::string::npos);
+  EXPECT_EQ(m["email"]["to"], "******");
+  EXPECT_EQ(m["grade"]["to"], "A");
+  EXPECT_EQ(m["family"], "******");
+}
+
 }  // namespace kehu::audit

@@ -17,6 +17,7 @@ struct Abort {
 Result<nlohmann::json> parse_json_strict(std::string_view text, int max_depth) {
   if (text.empty()) return Error(ErrorCode::kMalformed, "error.empty_body");
   std::vector<std::set<std::string>> keys;  // one set per open object
+  std::string last_key;                      // the member whose value is being parsed
   auto cb = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) -> bool {
     using E = nlohmann::json::parse_event_t;
     if (depth >= max_depth) throw Abort{ErrorCode::kMalformed, "error.too_deep"};
@@ -26,6 +27,7 @@ Result<nlohmann::json> parse_json_strict(std::string_view text, int max_depth) {
       case E::key:
         if (!keys.empty() && !keys.back().insert(parsed.get<std::string>()).second)
           throw Abort{ErrorCode::kMalformed, "error.duplicate_key"};
+        last_key = parsed.get<std::string>();
         break;
       default: break;
     }
@@ -36,6 +38,15 @@ Result<nlohmann::json> parse_json_strict(std::string_view text, int max_depth) {
                                  /*ignore_comments=*/false);
   } catch (const Abort& a) {
     return Error(a.code, a.key);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // 406: a well-formed number too big for a double (1e309). The syntax is fine, the
+    // value is not: 422 naming the member, like any other out-of-range amount.
+    if (e.id == 406) {
+      Error err(ErrorCode::kValidationFailed, "error.validation_failed");
+      if (!last_key.empty()) err.field(last_key, "field.out_of_range");
+      return err;
+    }
+    return Error(ErrorCode::kMalformed, "error.malformed_json");
   } catch (const nlohmann::json::exception&) {
     return Error(ErrorCode::kMalformed, "error.malformed_json");
   }

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <charconv>
 
 #include "platform/http/http.hpp"
@@ -47,9 +48,16 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
 }
 
 Result<nlohmann::json> Request::json_object() const {
+  // The media type is case-insensitive and ends at ';' (parameters such as charset=utf-8).
   auto ct = header("content-type");
-  if (!ct || ct->substr(0, 16) != "application/json")
-    return Error(ErrorCode::kUnsupportedMediaType, "error.unsupported_media_type");
+  std::string media;
+  if (ct) {
+    auto v = ct->substr(0, ct->find(';'));
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    for (char c : v) media += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (media != "application/json") return Error(ErrorCode::kUnsupportedMediaType, "error.unsupported_media_type");
   if (body.size() > kMaxJsonBody) return Error(ErrorCode::kTooLarge, "error.too_large");
   KEHU_TRY(auto j, parse_json_strict(body));
   if (!j.is_object()) return Error(ErrorCode::kMalformed, "error.expected_object");

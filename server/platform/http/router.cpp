@@ -29,7 +29,13 @@ void Router::add(Method method, std::string pattern, Handler handler) {
 }
 
 Router::Match Router::match(Request& req) const {
-  const auto segs = split(req.path);
+  // Split the raw (still percent-encoded) path, then decode each segment once: an encoded
+  // "/" (%2F) stays inside its segment instead of creating a new one, and nothing is
+  // decoded twice ("%2541" is the text "%41", not "A").
+  const std::string_view raw = req.target.empty() ? std::string_view(req.path)
+                                                  : std::string_view(req.target).substr(0, req.target.find('?'));
+  std::vector<std::string> segs;
+  for (auto seg : split(raw)) segs.push_back(req.target.empty() ? std::string(seg) : url_decode(seg, false));
   const Route* best = nullptr;
   std::string allow;
   int best_literals_any = -1;
@@ -54,7 +60,7 @@ Router::Match Router::match(Request& req) const {
   if (best) {
     for (std::size_t i = 0; i < segs.size(); ++i) {
       const auto& seg = best->segments[i];
-      if (is_param(seg)) req.params[seg.substr(1, seg.size() - 2)] = url_decode(segs[i], false);
+      if (is_param(seg)) req.params[seg.substr(1, seg.size() - 2)] = segs[i];
     }
     m.handler = &best->handler;
   } else {
