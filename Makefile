@@ -21,7 +21,7 @@ deps:
 build: server web
 
 server:
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DKEHU_WERROR=$(if $(CI),ON,OFF) >/dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DKEHU_WERROR=ON >/dev/null
 	cmake --build $(BUILD) -j$(JOBS)
 
 web:
