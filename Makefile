@@ -6,9 +6,10 @@ DB ?= kehu-demo.db
 LISTEN ?= 127.0.0.1:8080
 KEHU := $(BUILD)/server/kehu
 
-.PHONY: run test deps build server web web-test e2e unit http clean format bench
+.PHONY: run test deps build configure server web web-test e2e unit http clean format bench
 
-run: deps build
+run: deps configure web
+	cmake --build $(BUILD) -j$(JOBS) --target kehu
 	$(KEHU) serve --demo --db $(DB) --listen $(LISTEN) --web web/dist
 
 test: deps build
@@ -20,8 +21,10 @@ deps:
 
 build: server web
 
-server:
+configure:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DKEHU_WERROR=ON >/dev/null
+
+server: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
 web:
