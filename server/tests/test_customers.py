@@ -156,10 +156,14 @@ class CustomersTest(ServerTestCase):
     def test_sort(self):
         for i in range(3):
             self.create(name=uniq("排序"), credit_limit=(3 - i) * 1000)
-        r = self.am1.get(CUSTOMERS + "?sort=-name&page_size=200")
-        names = [c["name"] for c in r.body["items"]]
-        self.assertGreater(len(names), 2)
-        self.assertEqual(names, sorted(names, reverse=True))
+        # Names sort in pinyin order (zh-CN), not by code point: 安 an < 白 bai < 赵 zhao,
+        # although by code point 白 (U+767D) < 安 (U+5B89) is false and 赵 < 白 is false too.
+        for name in ("拼序赵记", "拼序安记", "拼序白记"):
+            self.create(name=name)
+        r = self.am1.get(CUSTOMERS + "?q=" + urllib.parse.quote("拼序") + "&sort=name&page_size=200")
+        self.assertEqual([c["name"] for c in r.body["items"]], ["拼序安记", "拼序白记", "拼序赵记"])
+        r = self.am1.get(CUSTOMERS + "?q=" + urllib.parse.quote("拼序") + "&sort=-name&page_size=200")
+        self.assertEqual([c["name"] for c in r.body["items"]], ["拼序赵记", "拼序白记", "拼序安记"])
         r = self.am1.get(CUSTOMERS + "?sort=credit_limit&page_size=200")
         limits = [c["credit_limit"] for c in r.body["items"]]
         self.assertEqual(limits, sorted(limits))

@@ -6,6 +6,7 @@ CREATE TABLE customers (
   name TEXT NOT NULL,
   short_name TEXT,
   name_key TEXT NOT NULL,
+  sort_key TEXT NOT NULL,
   credit_code TEXT,
   industry TEXT,
   size TEXT CHECK (size IN ('large','medium','small')),
@@ -40,6 +41,7 @@ CREATE INDEX customers_owner ON customers(owner_id, updated_at);
 CREATE INDEX customers_updated ON customers(updated_at);
 CREATE INDEX customers_credit_code ON customers(credit_code) WHERE credit_code IS NOT NULL;
 CREATE INDEX customers_name_key ON customers(name_key);
+CREATE INDEX customers_sort_key ON customers(sort_key);
 CREATE INDEX customers_deleted ON customers(deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE customer_members (

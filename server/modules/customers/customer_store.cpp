@@ -5,6 +5,7 @@
 #include "platform/core/clock.hpp"
 #include "platform/text/company_name.hpp"
 #include "platform/text/search_keys.hpp"
+#include "platform/text/sort_key.hpp"
 
 namespace kehu::customers {
 namespace {
@@ -31,12 +32,12 @@ constexpr const char* kWritableOwn =
     "AND m.access = 'write'))";
 
 constexpr const char* kInsert =
-    "INSERT INTO customers(type, name, short_name, name_key, credit_code, industry, size, province_code, city_code, "
+    "INSERT INTO customers(type, name, short_name, name_key, sort_key, credit_code, industry, size, province_code, city_code, "
     "district_code, address, lat, lng, source, status, grade, tags, cooperation_start, credit_limit, bank_name, "
     "bank_account, tax_number, website, notes, custom, owner_id, department, leader_id, created_by, created_at, "
-    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kUpdate =
-    "UPDATE customers SET type=?, name=?, short_name=?, name_key=?, credit_code=?, industry=?, size=?, province_code=?, "
+    "UPDATE customers SET type=?, name=?, short_name=?, name_key=?, sort_key=?, credit_code=?, industry=?, size=?, province_code=?, "
     "city_code=?, district_code=?, address=?, lat=?, lng=?, source=?, status=?, grade=?, tags=?, cooperation_start=?, "
     "credit_limit=?, bank_name=?, bank_account=?, tax_number=?, website=?, notes=?, custom=?, owner_id=?, department=?, "
     "leader_id=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
@@ -197,7 +198,7 @@ std::optional<std::int64_t> opt_user(const std::optional<UserId>& u) {
 }
 
 db::Params customer_params(const Customer& c) {
-  return {c.type, c.name, c.short_name, text::company_name_key(c.name), c.credit_code, c.industry, c.size,
+  return {c.type, c.name, c.short_name, text::company_name_key(c.name), text::pinyin_sort_key(c.name), c.credit_code, c.industry, c.size,
           c.province_code, c.city_code, c.district_code, c.address, c.lat, c.lng, c.source, c.status, c.grade,
           nlohmann::json(c.tags).dump(), date_text(c.cooperation_start), c.credit_limit, c.bank_name, c.bank_account,
           c.tax_number, c.website, c.notes, c.custom.dump(), c.owner.value, c.department, opt_user(c.leader)};
@@ -237,7 +238,7 @@ ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
   if (f.created_to) sql.add("c.created_at < date(?, '+1 day')", {*f.created_to});
   // Sort columns come from the allow-list in customer.hpp, never from the request text.
   static const std::map<std::string, std::string> kSortColumns = {
-      {"name", "c.name"}, {"created_at", "c.created_at"}, {"updated_at", "c.updated_at"},
+      {"name", "c.sort_key"}, {"created_at", "c.created_at"}, {"updated_at", "c.updated_at"},
       {"grade", "c.grade"}, {"status", "c.status"}, {"cooperation_start", "c.cooperation_start"},
       {"credit_limit", "c.credit_limit"}};
   const std::string order = " ORDER BY " + kSortColumns.at(f.sort.field) + (f.sort.descending ? " DESC" : " ASC") +
