@@ -631,18 +631,7 @@ nlohmann::json CustomerStore::handovers(CustomerId id) {
 
 std::vector<audit::Entry> CustomerStore::timeline(CustomerId id, std::int64_t limit) {
   return db_.read([&](db::Conn& c) {
-    return c.rows(kTimeline, {id.value, limit}, [](const db::Row& r) {
-      audit::Entry e;
-      e.id = r.i64(0);
-      e.at = r.text(1);
-      e.user_id = r.opt_i64(2);
-      e.user_name = r.text(3);
-      e.action = r.text(4);
-      e.entity = r.text(5);
-      e.entity_id = r.opt_i64(6);
-      if (auto ch = r.opt_text(7)) e.changes = nlohmann::json::parse(*ch, nullptr, false);
-      return e;
-    });
+    return c.rows(kTimeline, {id.value, limit}, audit::entry_from_row);
   });
 }
 

@@ -66,18 +66,20 @@ nlohmann::json mask_personal(const nlohmann::json& changes) {
 }
 
 std::vector<Entry> list(db::Conn& c, const Filter& f) {
-  return c.rows(kList, {f.entity, f.entity_id, f.user_id, f.limit, f.offset}, [](const db::Row& r) {
-    Entry e;
-    e.id = r.i64(0);
-    e.at = r.text(1);
-    e.user_id = r.opt_i64(2);
-    e.user_name = r.text(3);
-    e.action = r.text(4);
-    e.entity = r.text(5);
-    e.entity_id = r.opt_i64(6);
-    if (auto ch = r.opt_text(7)) e.changes = nlohmann::json::parse(*ch, nullptr, false);
-    return e;
-  });
+  return c.rows(kList, {f.entity, f.entity_id, f.user_id, f.limit, f.offset}, entry_from_row);
+}
+
+Entry entry_from_row(const db::Row& r) {
+  Entry e;
+  e.id = r.i64(0);
+  e.at = r.text(1);
+  e.user_id = r.opt_i64(2);
+  e.user_name = r.text(3);
+  e.action = r.text(4);
+  e.entity = r.text(5);
+  e.entity_id = r.opt_i64(6);
+  if (auto ch = r.opt_text(7)) e.changes = nlohmann::json::parse(*ch, nullptr, false);
+  return e;
 }
 
 std::int64_t count(db::Conn& c, const Filter& f) {

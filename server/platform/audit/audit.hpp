@@ -47,6 +47,9 @@ struct Filter {
   std::int64_t offset = 0;
 };
 std::vector<Entry> list(db::Conn& c, const Filter& f);
+// Column order: a.id, a.at, a.user_id, user name, a.action, a.entity, a.entity_id, a.changes —
+// for stores that select audit rows of their own (a customer's timeline).
+Entry entry_from_row(const db::Row& r);
 std::int64_t count(db::Conn& c, const Filter& f);
 nlohmann::json to_json(const Entry& e);
 
