@@ -65,7 +65,7 @@ int init(const Settings& s) {
             << "First administrator: admin / " << password << "\n"
             << "(shown only now; you must change it at the first sign-in)\n";
   if (s.demo) {
-    const auto demo = create_demo(*db);
+    const auto demo = create_demo(*db, s.demo_customers);
     std::cout << "Demo company created: " << demo.users << " users in " << demo.teams << " teams, " << demo.customers
               << " customers, " << demo.contacts << " contacts.\n"
               << "Every demo user (e.g. director `zhao.director`, team lead `wang.lead`, account manager `li.am`) "

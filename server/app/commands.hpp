@@ -10,6 +10,7 @@ struct Settings {
   std::string web;  // default: web/dist beside the working directory, if present
   int threads = 4;
   bool demo = false;
+  int demo_customers = 2000;
 };
 
 struct UserArgs {

@@ -38,7 +38,6 @@ const DemoUser kUsers[] = {
     {"gao.service", "高峰", auth::Role::kService, -1},
     {"zheng.audit", "郑审计", auth::Role::kAuditor, -1},
 };
-constexpr int kCustomers = 2000;
 const audit::Actor kDemoActor{std::nullopt, "demo", "local"};
 
 nlohmann::json contact_body(datagen::Rng& rng, const datagen::Region& region, bool primary) {
@@ -63,7 +62,7 @@ nlohmann::json contact_body(datagen::Rng& rng, const datagen::Region& region, bo
 
 }  // namespace
 
-DemoSummary create_demo(db::Database& db) {
+DemoSummary create_demo(db::Database& db, int customers) {
   DemoSummary out;
   out.password = auth::random_password();
   std::vector<auth::Principal> managers;
@@ -91,7 +90,7 @@ DemoSummary create_demo(db::Database& db) {
   });
 
   datagen::Rng rng(20261123);
-  for (int i = 0; i < kCustomers; ++i) {
+  for (int i = 0; i < customers; ++i) {
     const auto& owner = managers[rng.below(managers.size())];
     auto region = datagen::region(rng);
     auto company = datagen::company(rng, region);

@@ -12,6 +12,6 @@ struct DemoSummary {
 
 // A believable lubricant maker selling through dealers: ~20 users in 3 teams, 2,000
 // customers over the provinces with contacts. Deterministic apart from the password.
-DemoSummary create_demo(db::Database& db);
+DemoSummary create_demo(db::Database& db, int customers = 2000);
 
 }  // namespace kehu::app

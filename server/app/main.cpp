@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   auto* init = cli.add_subcommand("init", "Create a database and the first admin");
   add_db(init);
   init->add_flag("--demo", s.demo, "Fill it with a believable demo company");
+  init->add_option("--demo-customers", s.demo_customers, "How many demo customers (default 2000)")->check(CLI::Range(1, 2000000));
 
   auto* user = cli.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
