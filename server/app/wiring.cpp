@@ -39,7 +39,8 @@ std::unique_ptr<App> build(const std::string& db_path) {
   });
   auth::register_routes(r, *app->auth);
   users::register_routes(r, *app->auth);
-  customers::register_routes(r, *app->auth);
+  app->customers = std::make_unique<customers::Module>(*app->auth);
+  app->customers->register_routes(r);
   return app;
 }
 

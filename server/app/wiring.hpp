@@ -2,6 +2,7 @@
 #pragma once
 #include <memory>
 
+#include "modules/customers/customers.hpp"
 #include "platform/auth/auth.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/router.hpp"
@@ -11,6 +12,7 @@ namespace kehu::app {
 struct App {
   std::unique_ptr<db::Database> db;
   std::unique_ptr<auth::Auth> auth;
+  std::unique_ptr<customers::Module> customers;
   http::Router router;
 };
 

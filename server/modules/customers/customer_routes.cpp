@@ -221,18 +221,29 @@ struct Routes {
 
 }  // namespace
 
-void register_routes(http::Router& r, auth::Auth& a) {
-  static CustomerStore store(a.db());
-  static Routes routes{store};
-  static RegionStore regions(a.db());
+struct Module::State {
+  explicit State(auth::Auth& a) : auth(a), store(a.db()), routes{store}, regions(a.db()) {}
+  auth::Auth& auth;
+  CustomerStore store;
+  Routes routes;
+  RegionStore regions;
+};
+
+Module::Module(auth::Auth& a) : state_(std::make_unique<State>(a)) {}
+Module::~Module() = default;
+
+void Module::register_routes(http::Router& r) {
+  auth::Auth& a = state_->auth;
+  Routes* routes = &state_->routes;
   using auth::guard;
-  auto h = [&a](Result<Response> (Routes::*fn)(Request&, const Principal&), std::vector<Role> roles = {}) {
-    return guard(a, [fn](Request& req, const Principal& p) { return (routes.*fn)(req, p); }, {roles, false});
+  auto h = [&a, routes](Result<Response> (Routes::*fn)(Request&, const Principal&), std::vector<Role> roles = {}) {
+    return guard(a, [routes, fn](Request& req, const Principal& p) { return (routes->*fn)(req, p); }, {roles, false});
   };
   const std::vector<Role> assigners = {Role::kAdmin, Role::kDirector, Role::kManager};
-  r.get("/api/v1/customers", guard(a, [](Request& req, const Principal& p) { return routes.list(req, p, false); }));
+  r.get("/api/v1/customers", guard(a, [routes](Request& req, const Principal& p) { return routes->list(req, p, false); }));
   r.post("/api/v1/customers", h(&Routes::create));
-  r.get("/api/v1/customers/recycle-bin", guard(a, [](Request& req, const Principal& p) { return routes.list(req, p, true); }));
+  r.get("/api/v1/customers/recycle-bin",
+        guard(a, [routes](Request& req, const Principal& p) { return routes->list(req, p, true); }));
   r.post("/api/v1/customers/handover", h(&Routes::handover, assigners));
   r.get("/api/v1/customers/{id}", h(&Routes::get));
   r.patch("/api/v1/customers/{id}", h(&Routes::update));
@@ -247,7 +258,7 @@ void register_routes(http::Router& r, auth::Auth& a) {
   r.del("/api/v1/customers/{id}/members/{user_id}", h(&Routes::remove_member));
   r.patch("/api/v1/contacts/{id}", h(&Routes::update_contact));
   r.del("/api/v1/contacts/{id}", h(&Routes::remove_contact));
-  register_region_routes(r, a, regions);
+  register_region_routes(r, a, state_->regions);
   register_field_routes(r, a);
 }
 
