@@ -25,8 +25,22 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const WAIT_BIN = Number(process.env.KEHU_WAIT_SECONDS || 0)
 
 const AM = { username: 'alice', password: 'Secret-pass-123', name: '李娜' }
+// A team lead and two account managers of his team (handover flow)
+const TEAM = '华南事业部'
+const LEAD = { username: 'wangqiang', password: 'Secret-pass-123', name: '王强', role: 'manager' }
+const AM1 = { username: 'zhaomin', password: 'Secret-pass-123', name: '赵敏', role: 'account_manager' }
+const AM2 = { username: 'qiantao', password: 'Secret-pass-123', name: '钱涛', role: 'account_manager' }
 const CUSTOMER = '深圳市张伟润滑油有限公司'
 const XSS_NAME = '<img src=x onerror=alert(1)>'
+const DUP_FIRST = '广州张伟贸易有限公司'
+const DUP_SECOND = '廣州張偉貿易有限責任公司'
+const BAD_CREDIT_CODE = '91350100M000100Y44' // the valid one ends in …Y43
+const STALE_NOTES = '另一个窗口里的修改'
+const HANDOVER_CUSTOMER = '佛山市顺德区恒达五金制品有限公司'
+const HANDOVER_REASON = '区域调整：顺德片区改由钱涛负责'
+const FIELD_KEY = 'grade_source'
+const FIELD_LABEL = '客户等级来源'
+const FIELD_OPTIONS = ['展会评定', '老客户转介绍']
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const log = (...a) => console.log(...a)
@@ -69,6 +83,9 @@ async function startServer(dir) {
   const m = /admin\s*\/\s*(\S+)/.exec(init)
   const adminPassword = m ? m[1] : null
   execFileSync(BIN, ['user', 'add', '--db', db, '--username', AM.username, '--password', AM.password, '--role', 'account_manager', '--name', AM.name], { encoding: 'utf8' })
+  for (const u of [LEAD, AM1, AM2]) {
+    execFileSync(BIN, ['user', 'add', '--db', db, '--username', u.username, '--password', u.password, '--role', u.role, '--team', TEAM, '--name', u.name], { encoding: 'utf8' })
+  }
   const port = await freePort()
   const out = openSync(join(dir, 'server.log'), 'a')
   const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', join(WEB, 'dist')], {
@@ -92,7 +109,7 @@ async function startServer(dir) {
 
 // ---------------------------------------------------------------- page helpers
 
-function makeHelpers(page) {
+function makeHelpers(page, base) {
   const shot = async (name) => {
     await sleep(350) // let transitions finish
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
@@ -126,14 +143,74 @@ function makeHelpers(page) {
     await item.click()
     await sleep(300)
   }
-  return { shot, text, formItem, pickOption, toast, search, switchLanguage }
+  const logout = async () => {
+    await page.locator('.header .user').click()
+    await page.locator('.el-dropdown-menu__item:visible', { hasText: '退出登录' }).click()
+    await page.waitForURL(/\/login/)
+  }
+  const login = async (u) => {
+    await page.locator('input[data-test="login-username"]').fill(u.username)
+    await page.locator('input[data-test="login-password"]').fill(u.password)
+    await page.locator('[data-test="login-submit"]').click()
+    await page.waitForURL(/\/customers$/, { timeout: 10_000 })
+    await page.locator('[data-test="customer-table"]').waitFor()
+    check((await text('.header .user')).includes(u.name), `the header does not show ${u.name} after logging in`)
+  }
+  const switchUser = async (u) => {
+    await logout()
+    await login(u)
+  }
+  /** Make sure u is the one signed in (each flow can then run after a failed one). */
+  const ensureUser = async (u) => {
+    await page.goto(`${base}/customers`)
+    await page.waitForURL(/\/(customers|login|change-password)/)
+    if (/\/login/.test(page.url())) return login(u)
+    await page.locator('.header .user').waitFor()
+    if (!(await text('.header .user')).includes(u.name)) await switchUser(u)
+  }
+  /** Open the "new customer" form from the list page. */
+  const openNewCustomer = async () => {
+    await page.goto(`${base}/customers`)
+    await page.locator('[data-test="customer-new"]').click()
+    const dlg = page.locator('.el-dialog[data-test="customer-form"]')
+    await dlg.waitFor({ state: 'visible' })
+    return dlg
+  }
+  /** Click save and wait for the next state of the form: saved, duplicates, warnings or an error. */
+  const saveForm = async (dlg) => {
+    await dlg.locator('[data-test="form-save"]').click()
+    const saved = page.waitForURL(/\/customers\/\d+$/, { timeout: 10_000 }).then(() => 'ok')
+    const dup = dlg.locator('[data-test="duplicates"]').waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'dup')
+    const warn = dlg.locator('[data-test="warnings"]').waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'warn')
+    const err = dlg.locator('[data-test="form-error"]').waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'err')
+    return Promise.race([saved, dup, warn, err]).catch(() => 'timeout')
+  }
+  /** Create a customer with just a name (accepting a possible duplicate warning). */
+  const createCustomer = async (name) => {
+    const dlg = await openNewCustomer()
+    await dlg.locator('input[data-test="field-name"]').fill(name)
+    let first = await saveForm(dlg)
+    if (first === 'dup') {
+      await dlg.locator('[data-test="create-anyway"]').click()
+      await page.waitForURL(/\/customers\/\d+$/)
+      first = 'ok'
+    }
+    check(first === 'ok', `creating ${name} failed (${first}): ${(await dlg.locator('.el-alert, .el-form-item__error').allTextContents().catch(() => [])).join(' | ')}`)
+    await page.locator('[data-test="customer-title"]').waitFor()
+    check((await text('[data-test="customer-title"]')) === name, `the detail page does not show ${name}`)
+    return page.url()
+  }
+  const openTab = async (label) => {
+    await page.locator('.el-tabs__item', { hasText: label }).click()
+  }
+  return { shot, text, formItem, pickOption, toast, search, switchLanguage, logout, login, switchUser, ensureUser, openNewCustomer, saveForm, createCustomer, openTab }
 }
 
 // ---------------------------------------------------------------- the flows
 
 function flows(ctx) {
   const { page, base } = ctx
-  const h = makeHelpers(page)
+  const h = makeHelpers(page, base)
   const state = {}
 
   return [
@@ -357,6 +434,244 @@ function flows(ctx) {
       await tokenInput.waitFor({ state: 'visible' })
       check((await tokenInput.inputValue()).startsWith('kehu_'), 'the created token does not start with kehu_')
       await h.shot('21-token-created')
+    }],
+
+    ['admin: custom fields page, errors inline, the field in the customer form', async () => {
+      // still signed in as the admin from the previous flow
+      await page.goto(`${base}/customers`)
+      await page.locator('[data-test="nav-custom-fields"]').click()
+      await page.waitForURL(/\/admin\/custom-fields$/)
+      check((await h.text('[data-test="page-title"]')) === '自定义字段', 'the page title is not 自定义字段')
+      await page.locator('[data-test="fields-table"]').waitFor()
+      await h.shot('22-custom-fields-empty')
+      await page.locator('[data-test="field-add"]').click()
+      const fdlg = page.locator('.el-dialog[data-test="field-form"]')
+      await fdlg.waitFor({ state: 'visible' })
+      await fdlg.locator('input[data-test="field-key"]').fill('GradeSource')
+      await fdlg.locator('input[data-test="field-label"]').fill(FIELD_LABEL)
+      await fdlg.locator('.el-radio-button', { hasText: '下拉选择' }).click()
+      const opts = fdlg.locator('[data-test="field-options"]')
+      for (const o of FIELD_OPTIONS) {
+        await opts.click()
+        await page.keyboard.type(o)
+        await page.keyboard.press('Enter')
+        await sleep(150)
+      }
+      await fdlg.locator('.el-dialog__title').click() // close the options drop-down
+      check((await opts.locator('.el-tag').count()) === 2, `the options select does not hold two options (${await opts.textContent()})`)
+      // the server refuses a key that does not start with a lowercase letter: shown next to the key
+      let resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/customer-fields') && r.request().method() === 'POST')
+      await fdlg.locator('[data-test="field-save"]').click()
+      check((await resp).status() === 422, 'a bad key was not answered with 422')
+      const keyErr = fdlg.locator('[data-test="field-item-key"] .el-form-item__error')
+      await keyErr.waitFor({ state: 'visible' })
+      check(/小写字母/.test(await keyErr.textContent()), `the key error does not explain the rule: ${await keyErr.textContent()}`)
+      await h.shot('23-custom-field-key-error')
+      await fdlg.locator('input[data-test="field-key"]').fill(FIELD_KEY)
+      await fdlg.locator('[data-test="field-save"]').click()
+      await fdlg.waitFor({ state: 'hidden' })
+      const row = page.locator('[data-test="fields-table"] .el-table__row', { hasText: FIELD_KEY })
+      await row.waitFor({ state: 'visible' })
+      const rowText = await row.textContent()
+      check(rowText.includes(FIELD_LABEL) && rowText.includes('下拉选择') && FIELD_OPTIONS.every((o) => rowText.includes(o)), `the field row is incomplete: ${rowText}`)
+      await h.shot('24-custom-field-created')
+      await h.switchLanguage('English')
+      check((await h.text('[data-test="page-title"]')) === 'Custom fields', 'the custom fields page title is not translated to English')
+      check((await row.textContent()).includes('Drop-down'), 'the field type is not translated to English')
+      await h.shot('24b-custom-fields-en')
+      await h.switchLanguage('繁體中文')
+      check((await h.text('[data-test="page-title"]')) === '自訂欄位', 'the custom fields page title is not 自訂欄位 in zh-TW')
+      await h.shot('24c-custom-fields-zh-TW')
+      await h.switchLanguage('简体中文')
+      // the same key again: 409 already_exists, shown at the key
+      await page.locator('[data-test="field-add"]').click()
+      await fdlg.waitFor({ state: 'visible' })
+      await fdlg.locator('input[data-test="field-key"]').fill(FIELD_KEY)
+      await fdlg.locator('input[data-test="field-label"]').fill('重复的字段')
+      resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/customer-fields') && r.request().method() === 'POST')
+      await fdlg.locator('[data-test="field-save"]').click()
+      check((await resp).status() === 409, 'a duplicate key was not answered with 409')
+      await keyErr.waitFor({ state: 'visible' })
+      check((await keyErr.textContent()).includes('已存在'), `the duplicate-key error is not shown at the key: ${await keyErr.textContent()}`)
+      await h.shot('25-custom-field-duplicate-key')
+      await fdlg.locator('.el-dialog__footer button', { hasText: '取消' }).click()
+      await fdlg.waitFor({ state: 'hidden' })
+
+      // an account manager sees the field in the customer form and its value on the profile
+      await h.switchUser(AM)
+      const dlg = await h.openNewCustomer()
+      await dlg.locator('input[data-test="field-name"]').fill('杭州西湖龙井茶业有限公司')
+      const item = h.formItem(dlg, FIELD_LABEL)
+      await item.scrollIntoViewIfNeeded()
+      check((await item.count()) === 1, `the customer form does not show the custom field ${FIELD_LABEL}`)
+      await h.pickOption(item.locator('.el-select'), FIELD_OPTIONS[1])
+      await h.shot('26-customer-form-custom-field')
+      resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/customers') && r.request().method() === 'POST')
+      const first = await h.saveForm(dlg)
+      const sent = (await resp).request().postDataJSON()
+      check(sent.custom?.[FIELD_KEY] === FIELD_OPTIONS[1], `the POST body does not carry custom.${FIELD_KEY}: ${JSON.stringify(sent.custom)}`)
+      if (first === 'dup') {
+        await dlg.locator('[data-test="create-anyway"]').click()
+        await page.waitForURL(/\/customers\/\d+$/)
+      } else check(first === 'ok', `saving the customer with a custom field failed (${first})`)
+      const value = page.locator(`[data-test="profile-custom-${FIELD_KEY}"]`)
+      await value.waitFor({ state: 'visible' })
+      check((await value.textContent()).trim() === FIELD_OPTIONS[1], `the profile does not show ${FIELD_OPTIONS[1]} for the custom field`)
+      const label = page.locator('.el-descriptions__label', { hasText: FIELD_LABEL })
+      check((await label.count()) === 1, `the profile does not label the custom value with ${FIELD_LABEL}`)
+      await value.scrollIntoViewIfNeeded()
+      await h.shot('27-profile-custom-field')
+    }],
+
+    ['duplicate warning: open the existing one or create anyway', async () => {
+      await h.ensureUser(AM)
+      state.gzUrl = await h.createCustomer(DUP_FIRST)
+      const dlg = await h.openNewCustomer()
+      await dlg.locator('input[data-test="field-name"]').fill(DUP_SECOND)
+      const first = await h.saveForm(dlg)
+      check(first === 'dup', `a near-identical company name did not give the duplicate warning (got ${first})`)
+      const dup = dlg.locator('[data-test="duplicates"]')
+      const match = dup.locator('[data-test="duplicate-match"]', { hasText: DUP_FIRST })
+      check((await match.count()) === 1, `the duplicate warning does not list ${DUP_FIRST}: ${await dup.textContent()}`)
+      check((await match.locator('[data-test="open-existing"]').textContent()).includes('打开已有客户'), 'the match has no "打开已有客户" button')
+      await h.shot('28-duplicate-warning')
+      await dup.locator('[data-test="create-anyway"]').click()
+      await page.waitForURL(/\/customers\/\d+$/)
+      check(page.url() !== state.gzUrl, 'create anyway opened the existing customer instead of a new one')
+      await page.locator('[data-test="customer-title"]').waitFor()
+      check((await h.text('[data-test="customer-title"]')) === DUP_SECOND, `the new customer ${DUP_SECOND} is not shown after "create anyway"`)
+      await h.shot('29-duplicate-created-anyway')
+      // "open the existing one" leads to the first customer
+      const dlg2 = await h.openNewCustomer()
+      await dlg2.locator('input[data-test="field-name"]').fill(DUP_FIRST)
+      check((await h.saveForm(dlg2)) === 'dup', 'the second duplicate attempt gave no warning')
+      await dlg2.locator('[data-test="duplicate-match"]', { hasText: DUP_FIRST }).locator('[data-test="open-existing"]').click()
+      await page.waitForURL(state.gzUrl)
+      check((await h.text('[data-test="customer-title"]')) === DUP_FIRST, '"打开已有客户" did not open the existing customer')
+    }],
+
+    ['credit code with a wrong check digit: warning, save anyway', async () => {
+      await h.ensureUser(AM)
+      const dlg = await h.openNewCustomer()
+      await dlg.locator('input[data-test="field-name"]').fill('福州闽江机电设备有限公司')
+      await dlg.locator('input[data-test="field-credit-code"]').fill(BAD_CREDIT_CODE)
+      const first = await h.saveForm(dlg)
+      check(first === 'warn', `a wrong check digit gave no warning (got ${first})`)
+      const warn = dlg.locator('[data-test="warnings"]')
+      check((await warn.textContent()).includes('统一社会信用代码'), `the warning does not name the credit code: ${await warn.textContent()}`)
+      await h.shot('30-credit-code-warning')
+      const resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/customers') && r.request().method() === 'POST')
+      await warn.locator('[data-test="save-anyway"]').click()
+      check((await resp).request().postDataJSON().confirm_warnings === true, '"save anyway" did not send confirm_warnings')
+      await page.waitForURL(/\/customers\/\d+$/)
+      await page.locator('[data-test="profile-credit_code"]').waitFor()
+      check((await h.text('[data-test="profile-credit_code"]')) === BAD_CREDIT_CODE, 'the saved credit code is not shown on the profile')
+      await h.shot('31-credit-code-saved-anyway')
+    }],
+
+    ['stale version: someone else saved first', async () => {
+      await h.ensureUser(AM)
+      check(state.gzUrl, 'no customer: the duplicate flow failed')
+      await page.goto(state.gzUrl)
+      await page.locator('[data-test="customer-edit"]').click()
+      const dlg = page.locator('.el-dialog[data-test="customer-form"]')
+      await dlg.waitFor({ state: 'visible' })
+      await dlg.locator('input[data-test="field-short-name"]').fill('张伟贸易')
+      // meanwhile the same customer is changed through the API with this session
+      const id = Number(/\/customers\/(\d+)$/.exec(state.gzUrl)[1])
+      const status = await page.evaluate(async ({ id, notes }) => {
+        const me = await (await fetch('/api/v1/auth/me')).json()
+        const c = await (await fetch(`/api/v1/customers/${id}`)).json()
+        const r = await fetch(`/api/v1/customers/${id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+          body: JSON.stringify({ notes, version: c.version }),
+        })
+        return r.status
+      }, { id, notes: STALE_NOTES })
+      check(status === 200, `the concurrent PATCH answered ${status}`)
+      const resp = page.waitForResponse((r) => r.url().endsWith(`/api/v1/customers/${id}`) && r.request().method() === 'PATCH')
+      await dlg.locator('[data-test="form-save"]').click()
+      check((await resp).status() === 409, 'saving the stale form was not answered 409')
+      const box = page.locator('.el-message-box')
+      await box.waitFor({ state: 'visible' })
+      check((await box.textContent()).includes('其他人修改了这个客户'), `the stale message is not shown: ${await box.textContent()}`)
+      await h.shot('32-stale-version')
+      await box.locator('button', { hasText: '加载最新内容' }).click()
+      await box.waitFor({ state: 'hidden' })
+      const notes = dlg.locator('textarea').first()
+      await page.waitForFunction((el) => el && el.value.length > 0, await notes.elementHandle())
+      check((await notes.inputValue()) === STALE_NOTES, 'reloading did not bring the other change into the form')
+      check((await dlg.locator('input[data-test="field-short-name"]').inputValue()) === '', 'the reloaded form still holds the stale edit')
+      await h.shot('33-stale-reloaded')
+      await dlg.locator('input[data-test="field-short-name"]').fill('张伟贸易')
+      const resp2 = page.waitForResponse((r) => r.url().endsWith(`/api/v1/customers/${id}`) && r.request().method() === 'PATCH')
+      await dlg.locator('[data-test="form-save"]').click()
+      check((await resp2).ok(), 'saving after the reload failed')
+      await dlg.waitFor({ state: 'hidden' })
+      check((await page.locator('.head .meta').textContent()).includes('张伟贸易'), 'the short name is not shown after saving')
+    }],
+
+    ['team members: add a read-only member and remove them', async () => {
+      await h.ensureUser(AM)
+      check(state.gzUrl, 'no customer: the duplicate flow failed')
+      await page.goto(state.gzUrl)
+      await h.openTab('负责团队')
+      await page.locator('[data-test="member-add"]').click()
+      const mdlg = page.locator('.el-dialog[data-test="member-form"]')
+      await mdlg.waitFor({ state: 'visible' })
+      await h.pickOption(mdlg.locator('[data-test="member-user"]'), AM1.name)
+      await mdlg.locator('.el-radio', { hasText: '只读' }).click()
+      await h.shot('34-member-add')
+      await mdlg.locator('[data-test="member-save"]').click()
+      await mdlg.waitFor({ state: 'hidden' })
+      const row = page.locator('[data-test="members-table"] .el-table__row', { hasText: AM1.name })
+      await row.waitFor({ state: 'visible' })
+      check((await row.textContent()).includes('只读'), `the member is not listed as read-only: ${await row.textContent()}`)
+      await h.shot('35-member-listed')
+      await row.locator('[data-test="member-remove"]').click()
+      const box = page.locator('.el-message-box')
+      await box.waitFor({ state: 'visible' })
+      await box.locator('button', { hasText: '确定' }).click()
+      await row.waitFor({ state: 'detached' })
+      check((await page.locator('[data-test="members-table"]').textContent()).includes('暂无团队成员'), 'the members table is not empty after removing the member')
+      await h.shot('36-member-removed')
+    }],
+
+    ['handover as a team lead', async () => {
+      await h.ensureUser(AM1)
+      await h.createCustomer(HANDOVER_CUSTOMER)
+      await h.switchUser(LEAD)
+      const names = await h.search('恒达')
+      check(names.includes(HANDOVER_CUSTOMER), `the lead does not see ${HANDOVER_CUSTOMER} (got ${JSON.stringify(names)})`)
+      const row = page.locator('[data-test="customer-table"] .el-table__row', { hasText: HANDOVER_CUSTOMER })
+      check((await row.textContent()).includes(AM1.name), `the customer is not owned by ${AM1.name} before the handover`)
+      await row.locator('.el-checkbox').click()
+      await page.locator('[data-test="customer-handover"]').click()
+      const hdlg = page.locator('.el-dialog[data-test="handover-dialog"]')
+      await hdlg.waitFor({ state: 'visible' })
+      check((await hdlg.textContent()).includes('已选择 1 个客户'), 'the handover dialog does not say one customer is selected')
+      await h.pickOption(hdlg.locator('[data-test="handover-to"]'), AM2.name)
+      await hdlg.locator('textarea').fill(HANDOVER_REASON)
+      await h.shot('37-handover-dialog')
+      await hdlg.locator('[data-test="handover-submit"]').click()
+      await h.toast(/已移交 1 个客户/)
+      await hdlg.waitFor({ state: 'hidden' })
+      await page.locator('[data-test="customer-table"] .el-loading-mask').waitFor({ state: 'hidden' }).catch(() => {})
+      await page.waitForFunction(
+        ([name, owner]) => [...document.querySelectorAll('[data-test="customer-table"] .el-table__row')].some((r) => r.textContent.includes(name) && r.textContent.includes(owner)),
+        [HANDOVER_CUSTOMER, AM2.name],
+      )
+      await h.shot('38-handover-new-owner')
+      await row.locator('[data-test="customer-name"]').click()
+      await page.waitForURL(/\/customers\/\d+$/)
+      check((await page.locator('.head .meta').textContent()).includes(AM2.name), `the detail page does not show ${AM2.name} as the owner`)
+      await h.openTab('负责团队')
+      const hrow = page.locator('[data-test="handovers-table"] .el-table__row').first()
+      await hrow.waitFor({ state: 'visible' })
+      const ht = await hrow.textContent()
+      check(ht.includes(AM1.name) && ht.includes(AM2.name) && ht.includes(LEAD.name) && ht.includes(HANDOVER_REASON), `the handover history row is incomplete: ${ht}`)
+      await h.shot('39-handover-history')
     }],
 
     ['no Content-Security-Policy violation and no page error', async () => {

@@ -25,6 +25,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/modules/customers/pages/CustomerDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'nav.customers' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/modules/admin/pages/UsersPage.vue'), meta: { title: 'nav.users', roles: ['admin'] } },
       { path: 'admin/teams', name: 'admin-teams', component: () => import('@/modules/admin/pages/TeamsPage.vue'), meta: { title: 'nav.teams', roles: ['admin'] } },
+      { path: 'admin/custom-fields', name: 'admin-custom-fields', component: () => import('@/modules/admin/pages/CustomFieldsPage.vue'), meta: { title: 'nav.customFields', roles: ['admin'] } },
       { path: 'profile', name: 'profile', component: () => import('@/modules/admin/pages/ProfilePage.vue'), meta: { title: 'nav.profile' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/app/pages/NotFoundPage.vue'), meta: { title: 'common.notFound' } },
     ],

@@ -8,6 +8,9 @@ export interface DuplicateMatch {
   id: number
   name: string
   reason: string
+  owner_name?: string | null
+  /** false when the caller may not open the existing customer */
+  visible?: boolean
 }
 
 export interface ApiErrorBody {

@@ -1,5 +1,5 @@
 import { http, type Page } from '@/app/api/http'
-import type { ApiToken, CreatedToken, Role, Team, User } from './types'
+import type { ApiToken, CreatedToken, CustomFieldDef, CustomFieldInput, Role, Team, User } from './types'
 
 export const usersApi = {
   list: (q: { q?: string; role?: string; team_id?: number | ''; active?: boolean | ''; page?: number; page_size?: number }) =>
@@ -21,4 +21,9 @@ export const tokensApi = {
   list: () => http.get<{ items: ApiToken[] } | ApiToken[]>('/auth/tokens').then((r) => (Array.isArray(r) ? r : r.items ?? [])),
   create: (name: string) => http.post<CreatedToken>('/auth/tokens', { name }),
   revoke: (id: number) => http.del(`/auth/tokens/${id}`),
+}
+
+export const customFieldsApi = {
+  list: () => http.get<{ items: CustomFieldDef[] } | CustomFieldDef[]>('/customer-fields').then((r) => (Array.isArray(r) ? r : r.items ?? [])),
+  create: (body: CustomFieldInput) => http.post<CustomFieldDef>('/customer-fields', body),
 }

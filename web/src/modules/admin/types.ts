@@ -23,3 +23,22 @@ export interface CreatedToken {
   name: string
   token: string
 }
+
+export type CustomFieldType = 'text' | 'number' | 'date' | 'select'
+export const CUSTOM_FIELD_TYPES: CustomFieldType[] = ['text', 'number', 'date', 'select']
+
+export interface CustomFieldDef {
+  id?: number
+  key: string
+  label: string
+  type: CustomFieldType
+  options?: string[] | null
+  version?: number
+}
+
+export interface CustomFieldInput {
+  key: string
+  label: string
+  type: CustomFieldType
+  options?: string[]
+}

@@ -7,12 +7,13 @@ import { ApiError } from '@/app/api/http'
 import { i18n } from '@/app/i18n'
 
 const create = vi.fn()
+const fields = vi.fn(() => Promise.resolve({ items: [] as unknown[] }))
 vi.mock('../api', () => ({
   customersApi: {
     create: (...a: unknown[]) => create(...a),
     update: vi.fn(),
     get: vi.fn(),
-    fields: () => Promise.resolve({ items: [] }),
+    fields: () => fields(),
   },
   lookupApi: {
     regionTree: () => Promise.resolve([]),
@@ -50,6 +51,8 @@ async function settle() {
 
 afterEach(() => {
   create.mockReset()
+  fields.mockReset()
+  fields.mockImplementation(() => Promise.resolve({ items: [] }))
   document.body.innerHTML = ''
 })
 
@@ -105,6 +108,46 @@ describe('CustomerFormDialog', () => {
     expect(create).toHaveBeenCalledTimes(2)
     expect(create.mock.calls[1][0].confirm_duplicate).toBe(true)
     expect(w.emitted('saved')?.[0]).toEqual([{ id: 6, name: 'x' }])
+    w.unmount()
+  })
+
+  it('renders custom fields by type and sends their values in `custom`', async () => {
+    fields.mockImplementation(() =>
+      Promise.resolve({
+        items: [
+          { key: 'remark_code', label: '内部编码', type: 'text' },
+          { key: 'employees', label: '员工人数', type: 'number' },
+          { key: 'signed_on', label: '签约日期', type: 'date' },
+          { key: 'grade_source', label: '客户等级来源', type: 'select', options: ['展会评定', '老客户转介绍'] },
+        ],
+      }),
+    )
+    create.mockResolvedValueOnce({ id: 7, name: 'x' })
+    const w = mountDialog()
+    await settle()
+    const item = (label: string) => {
+      const el = [...document.body.querySelectorAll('.el-form-item')].find((i) => i.querySelector('.el-form-item__label')?.textContent?.trim() === label)
+      if (!el) throw new Error(`no form item ${label}`)
+      return el
+    }
+    expect(item('内部编码').querySelector('input.el-input__inner')).not.toBeNull()
+    expect(item('员工人数').querySelector('.el-input-number')).not.toBeNull()
+    expect(item('签约日期').querySelector('.el-date-editor')).not.toBeNull()
+    expect(item('客户等级来源').querySelector('.el-select')).not.toBeNull()
+    // the select offers the defined options
+    await new DOMWrapper(item('客户等级来源').querySelector('.el-select__wrapper')!).trigger('click')
+    await settle()
+    const options = [...document.body.querySelectorAll('.el-select-dropdown__item')].map((o) => o.textContent?.trim())
+    expect(options).toEqual(expect.arrayContaining(['展会评定', '老客户转介绍']))
+
+    await $('input[data-test="field-name"]').setValue('杭州西湖龙井茶业有限公司')
+    await new DOMWrapper(item('内部编码').querySelector('input')!).setValue('HZ-001')
+    const model = (w.vm as unknown as { model: { custom: Record<string, unknown> } }).model
+    Object.assign(model.custom, { employees: 120, signed_on: '2026-03-01', grade_source: '老客户转介绍' })
+    await $('[data-test="form-save"]').trigger('click')
+    await settle()
+    expect(create).toHaveBeenCalledTimes(1)
+    expect(create.mock.calls[0][0].custom).toEqual({ remark_code: 'HZ-001', employees: 120, signed_on: '2026-03-01', grade_source: '老客户转介绍' })
     w.unmount()
   })
 })
