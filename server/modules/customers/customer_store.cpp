@@ -21,15 +21,6 @@ constexpr const char* kSelect =
     "LEFT JOIN regions rd ON rd.code = c.district_code ";
 constexpr const char* kCount = "SELECT count(*) FROM customers c ";
 
-// Visibility of a customer row `c` per scope. Parameters follow the order of the `?`.
-constexpr const char* kScopeOwn =
-    "(c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m WHERE m.customer_id = c.id AND m.user_id = ?))";
-constexpr const char* kScopeTeam =
-    "(c.owner_id = ? OR c.owner_id IN (SELECT id FROM users WHERE team_id = ?) OR EXISTS (SELECT 1 FROM "
-    "customer_members m JOIN users mu ON mu.id = m.user_id WHERE m.customer_id = c.id AND (mu.team_id = ? OR m.user_id = ?)))";
-constexpr const char* kWritableOwn =
-    "(c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m WHERE m.customer_id = c.id AND m.user_id = ? "
-    "AND m.access = 'write'))";
 
 constexpr const char* kInsert =
     "INSERT INTO customers(type, name, short_name, name_key, sort_key, credit_code, industry, size, province_code, city_code, "
@@ -94,17 +85,11 @@ struct Sql {
 };
 
 void add_scope(Sql& sql, const auth::Scope& s) {
-  using V = auth::Scope::Visibility;
-  switch (s.visibility) {
-    case V::kAll: break;
-    case V::kOwn: sql.add(kScopeOwn, {s.user.value, s.user.value}); break;
-    case V::kTeam: {
-      const std::int64_t team = s.team ? s.team->value : -1;
-      sql.add(kScopeTeam, {s.user.value, team, team, s.user.value});
-      break;
-    }
-    case V::kNone: sql.add("0"); break;
-  }
+  auto scope = scope_condition(s);
+  if (scope.clause == "1 = 1") return;
+  sql.where += sql.where.empty() ? "WHERE " : " AND ";
+  sql.where += scope.clause;
+  sql.params.insert(sql.params.end(), scope.params.begin(), scope.params.end());
 }
 
 std::string now_iso() { return clock::to_iso_utc(clock::now()); }
@@ -271,20 +256,7 @@ std::optional<Customer> CustomerStore::get(const auth::Scope& s, CustomerId id, 
 }
 
 Status CustomerStore::check_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a, bool include_deleted) {
-  Sql sql;
-  sql.add("c.id = ?", {id.value});
-  if (!include_deleted) sql.add("c.deleted_at IS NULL");
-  add_scope(sql, s);
-  if (!c.scalar_i64(std::string("SELECT 1 FROM customers c ") + sql.where, sql.params)) return not_found();
-  if (a == Access::kRead) return ok_status();
-  if (!s.can_write) return forbidden();
-  if (s.visibility == auth::Scope::Visibility::kOwn) {
-    Sql w;
-    w.add("c.id = ?", {id.value});
-    w.add(kWritableOwn, {s.user.value, s.user.value});
-    if (!c.scalar_i64(std::string("SELECT 1 FROM customers c ") + w.where, w.params)) return forbidden();
-  }
-  return ok_status();
+  return check_customer_access(c, s, id, a, include_deleted);
 }
 
 Status CustomerStore::check_references(db::Conn& c, Customer& cu) {

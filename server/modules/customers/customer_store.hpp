@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "modules/customers/customer.hpp"
+#include "modules/customers/customers.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/db/database.hpp"
@@ -32,7 +33,8 @@ struct Match {
   std::string name, owner_name, reason;
 };
 
-enum class Access { kRead, kWrite };
+// check_access with the recycle bin included or not (customer_scope.cpp).
+Status check_customer_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a, bool include_deleted);
 
 class CustomerStore {
  public:

@@ -3,11 +3,28 @@
 #include <memory>
 
 #include "platform/auth/auth.hpp"
+#include "platform/db/database.hpp"
 #include "platform/http/router.hpp"
 
 namespace kehu::customers {
 
 void register_messages();
+
+// For modules whose records hang off a customer (sales, care, service):
+// kNotFound outside the caller's scope, kForbidden when visible but read-only.
+enum class Access { kRead, kWrite };
+Status check_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a);
+
+// A SQL condition on a customers row aliased `c` that keeps the rows visible to the scope,
+// with its parameters in order. Append it to a WHERE clause that joins `customers c`.
+struct ScopeSql {
+  std::string clause;  // "1 = 1" for an unrestricted scope
+  db::Params params;
+};
+ScopeSql scope_condition(const auth::Scope& s);
+
+// The customer's credit limit in fen (0: no credit), whoever asks; nullopt if no such customer.
+std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id);
 
 // The archive's state (stores, caches). Owned by the app; outlives the router's use of it.
 class Module {

@@ -1,0 +1,56 @@
+// Who sees which customers: the Scope as SQL. Every store that reads customer-owned rows
+// appends scope_condition() to its WHERE clause; single records go through check_access.
+#include "modules/customers/customer_store.hpp"
+
+namespace kehu::customers {
+namespace {
+
+// Parameters follow the order of the `?`.
+constexpr const char* kScopeOwn =
+    "(c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m WHERE m.customer_id = c.id AND m.user_id = ?))";
+constexpr const char* kScopeTeam =
+    "(c.owner_id = ? OR c.owner_id IN (SELECT id FROM users WHERE team_id = ?) OR EXISTS (SELECT 1 FROM "
+    "customer_members m JOIN users mu ON mu.id = m.user_id WHERE m.customer_id = c.id AND (mu.team_id = ? OR m.user_id = ?)))";
+constexpr const char* kWritableOwn =
+    "SELECT 1 FROM customers c WHERE c.id = ? AND (c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m "
+    "WHERE m.customer_id = c.id AND m.user_id = ? AND m.access = 'write'))";
+constexpr const char* kVisible = "SELECT 1 FROM customers c WHERE c.id = ? ";
+constexpr const char* kCreditLimit = "SELECT credit_limit FROM customers WHERE id = ? AND deleted_at IS NULL";
+
+}  // namespace
+
+ScopeSql scope_condition(const auth::Scope& s) {
+  using V = auth::Scope::Visibility;
+  switch (s.visibility) {
+    case V::kAll: return {"1 = 1", {}};
+    case V::kOwn: return {kScopeOwn, {s.user.value, s.user.value}};
+    case V::kTeam: {
+      const std::int64_t team = s.team ? s.team->value : -1;
+      return {kScopeTeam, {s.user.value, team, team, s.user.value}};
+    }
+    case V::kNone: break;
+  }
+  return {"0 = 1", {}};
+}
+
+Status check_customer_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a, bool include_deleted) {
+  auto scope = scope_condition(s);
+  db::Params params{id.value};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  const std::string sql = std::string(kVisible) + (include_deleted ? "" : "AND c.deleted_at IS NULL ") + "AND " + scope.clause;
+  if (!c.scalar_i64(sql, params)) return not_found();
+  if (a == Access::kRead) return ok_status();
+  if (!s.can_write) return forbidden();
+  if (s.visibility == auth::Scope::Visibility::kOwn &&
+      !c.scalar_i64(kWritableOwn, {id.value, s.user.value, s.user.value}))
+    return forbidden();
+  return ok_status();
+}
+
+Status check_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a) {
+  return check_customer_access(c, s, id, a, false);
+}
+
+std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id) { return c.scalar_i64(kCreditLimit, {id.value}); }
+
+}  // namespace kehu::customers
