@@ -15,6 +15,7 @@ void register_messages() {
   http::register_messages();
   auth::register_messages();
   customers::register_messages();
+  sales::register_messages();
 }
 
 std::unique_ptr<App> build(const std::string& db_path) {
@@ -41,6 +42,8 @@ std::unique_ptr<App> build(const std::string& db_path) {
   users::register_routes(r, *app->auth);
   app->customers = std::make_unique<customers::Module>(*app->auth);
   app->customers->register_routes(r);
+  app->sales = std::make_unique<sales::Module>(*app->auth);
+  app->sales->register_routes(r);
   return app;
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "modules/customers/customers.hpp"
+#include "modules/sales/sales.hpp"
 #include "platform/auth/auth.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/router.hpp"
@@ -13,6 +14,7 @@ struct App {
   std::unique_ptr<db::Database> db;
   std::unique_ptr<auth::Auth> auth;
   std::unique_ptr<customers::Module> customers;
+  std::unique_ptr<sales::Module> sales;
   http::Router router;
 };
 

@@ -19,6 +19,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
     case ErrorCode::kValidationFailed: return "validation_failed";
+    case ErrorCode::kCreditLimitExceeded: return "credit_limit_exceeded";
     case ErrorCode::kLocked: return "locked";
     case ErrorCode::kRateLimited: return "rate_limited";
     case ErrorCode::kInternal: return "internal";

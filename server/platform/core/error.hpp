@@ -26,6 +26,7 @@ enum class ErrorCode {
   kTooLarge,               // 413
   kUnsupportedMediaType,   // 415
   kValidationFailed,       // 422
+  kCreditLimitExceeded,    // 422 an order would take the debt over the credit limit; `details.credit`
   kLocked,                 // 423
   kRateLimited,            // 429
   kInternal,               // 500

@@ -37,7 +37,8 @@ int status_of(ErrorCode code) {
     case ErrorCode::kAlreadyExists: return 409;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kUnsupportedMediaType: return 415;
-    case ErrorCode::kValidationFailed: return 422;
+    case ErrorCode::kValidationFailed:
+    case ErrorCode::kCreditLimitExceeded: return 422;
     case ErrorCode::kLocked: return 423;
     case ErrorCode::kRateLimited: return 429;
     case ErrorCode::kInternal: return 500;

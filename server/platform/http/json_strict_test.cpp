@@ -39,6 +39,7 @@ TEST(ErrorTable, OneStatusPerCode) {
   EXPECT_EQ(status_of(ErrorCode::kTooLarge), 413);
   EXPECT_EQ(status_of(ErrorCode::kUnsupportedMediaType), 415);
   EXPECT_EQ(status_of(ErrorCode::kValidationFailed), 422);
+  EXPECT_EQ(status_of(ErrorCode::kCreditLimitExceeded), 422);
   EXPECT_EQ(status_of(ErrorCode::kRateLimited), 429);
   EXPECT_EQ(status_of(ErrorCode::kInternal), 500);
 }

@@ -1,0 +1,65 @@
+-- Sales records: products, orders with lines, payments. Money is integer fen.
+CREATE TABLE products (
+  id INTEGER PRIMARY KEY,
+  brand TEXT NOT NULL,
+  name TEXT NOT NULL,
+  spec TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  category TEXT,
+  price INTEGER NOT NULL CHECK (price >= 0),
+  unit_cost INTEGER CHECK (unit_cost >= 0),
+  active INTEGER NOT NULL DEFAULT 1,
+  sort_key TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (brand, name, spec)
+) STRICT;
+
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  date TEXT NOT NULL,
+  subtotal INTEGER NOT NULL CHECK (subtotal >= 0),
+  discount INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0 AND discount <= subtotal),
+  total INTEGER NOT NULL CHECK (total = subtotal - discount),
+  paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0),
+  credited INTEGER NOT NULL DEFAULT 0 CHECK (credited >= 0),
+  note TEXT,
+  credit_override_reason TEXT,
+  credit_override_by INTEGER REFERENCES users(id),
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (paid + credited <= total)
+) STRICT;
+CREATE INDEX orders_customer_date ON orders(customer_id, date);
+CREATE INDEX orders_date ON orders(date);
+
+CREATE TABLE order_lines (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+  line_no INTEGER NOT NULL,
+  product_id INTEGER NOT NULL REFERENCES products(id),
+  spec TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+  amount INTEGER NOT NULL CHECK (amount = quantity * unit_price),
+  UNIQUE (order_id, line_no)
+) STRICT;
+CREATE INDEX order_lines_product ON order_lines(product_id);
+
+CREATE TABLE payments (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders(id),
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  method TEXT NOT NULL CHECK (method IN ('bank_transfer','cash','acceptance_bill','wechat','alipay','cheque','other')),
+  reference TEXT,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX payments_order ON payments(order_id);
+CREATE INDEX payments_customer_date ON payments(customer_id, date);

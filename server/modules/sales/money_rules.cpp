@@ -1,0 +1,115 @@
+#include "modules/sales/money_rules.hpp"
+
+#include <algorithm>
+
+namespace kehu::sales {
+
+Result<Totals> order_totals(const std::vector<LineAmounts>& lines, std::int64_t discount) {
+  Totals t;
+  for (const auto& l : lines) {
+    if (l.quantity <= 0 || l.quantity > kMaxQuantity || l.unit_price < 0 || l.unit_price > kMaxUnitPrice)
+      return Error(ErrorCode::kValidationFailed, "error.validation_failed").field("lines", "field.out_of_range");
+    t.subtotal += l.quantity * l.unit_price;
+  }
+  if (discount < 0 || discount > t.subtotal)
+    return Error(ErrorCode::kValidationFailed, "error.validation_failed").field("discount", "sales.discount_too_large");
+  t.total = t.subtotal - discount;
+  return t;
+}
+
+std::string_view settlement_name(Settlement s) {
+  switch (s) {
+    case Settlement::kUnpaid: return "unpaid";
+    case Settlement::kPartlyPaid: return "partly_paid";
+    case Settlement::kPaid: return "paid";
+  }
+  return "unpaid";
+}
+
+Settlement settlement(std::int64_t total, std::int64_t paid, std::int64_t credited) {
+  if (outstanding(total, paid, credited) <= 0) return Settlement::kPaid;
+  if (paid + credited > 0) return Settlement::kPartlyPaid;
+  return Settlement::kUnpaid;
+}
+
+CreditCheck check_credit(std::int64_t limit, std::int64_t outstanding_before, std::int64_t order_total,
+                         std::int64_t paid_with_order) {
+  CreditCheck c;
+  c.limit = limit;
+  c.outstanding_before = outstanding_before;
+  c.order_amount = order_total - paid_with_order;
+  c.outstanding_after = outstanding_before + c.order_amount;
+  // An order paid in full never needs credit, even for a customer already over the limit.
+  c.within = c.order_amount <= 0 || c.outstanding_after <= limit;
+  return c;
+}
+
+std::string format_yuan(std::int64_t fen) {
+  const bool negative = fen < 0;
+  const std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+  std::string digits = std::to_string(v / 100);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  const auto cents = v % 100;
+  return std::string(negative ? "-" : "") + "¥" + grouped + "." + (cents < 10 ? "0" : "") + std::to_string(cents);
+}
+
+std::int64_t day_number(clock::Date d) {
+  // days from civil (Howard Hinnant), 1970-01-01 = 0
+  int y = d.year - (d.month <= 2);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
+  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+clock::Date from_day_number(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return clock::Date{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::int64_t days_between(clock::Date from, clock::Date to) { return day_number(to) - day_number(from); }
+
+clock::Date month_start(clock::Date d) { return {d.year, d.month, 1}; }
+clock::Date year_start(clock::Date d) { return {d.year, 1, 1}; }
+
+clock::Date same_day_last_year(clock::Date d) {
+  clock::Date out{d.year - 1, d.month, d.day};
+  if (!clock::valid_date(out.year, out.month, out.day)) out.day = 28;
+  return out;
+}
+
+Aging aging(const std::vector<OpenItem>& items, clock::Date today) {
+  Aging a{};
+  for (const auto& it : items) {
+    if (it.outstanding <= 0) continue;
+    const auto age = days_between(it.date, today);
+    const std::size_t bucket = age <= 30 ? 0 : age <= 60 ? 1 : age <= 90 ? 2 : 3;
+    a[bucket] += it.outstanding;
+  }
+  return a;
+}
+
+std::optional<std::int64_t> usual_interval(const std::vector<clock::Date>& days) {
+  if (days.size() < 3) return std::nullopt;
+  std::vector<std::int64_t> gaps;
+  for (std::size_t i = 1; i < days.size(); ++i) gaps.push_back(days_between(days[i - 1], days[i]));
+  std::sort(gaps.begin(), gaps.end());
+  const auto n = gaps.size();
+  return n % 2 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
+}
+
+}  // namespace kehu::sales

@@ -1,0 +1,58 @@
+// The sales module's public face: per-customer figures for other modules (warnings,
+// analytics), the module object the app owns, and order creation for the demo.
+#pragma once
+#include <array>
+#include <memory>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/auth/auth.hpp"
+#include "platform/core/clock.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/router.hpp"
+
+namespace kehu::sales {
+
+struct MonthAmount {
+  std::string month;  // "2027-01"
+  std::int64_t amount = 0, running_total = 0;
+};
+
+// What a customer bought and owes, as of `today` (the company's date). Amounts in fen.
+struct CustomerFigures {
+  std::int64_t credit_limit = 0, outstanding = 0;
+  std::int64_t mtd_amount = 0, ytd_amount = 0, lifetime_amount = 0;
+  std::int64_t mtd_last_year = 0, ytd_last_year = 0;  // the same period a year earlier
+  std::optional<clock::Date> last_purchase_date;
+  std::optional<std::int64_t> days_since_last_purchase;
+  std::optional<std::int64_t> usual_interval_days;  // median gap between purchase days
+  std::int64_t order_count = 0;
+  std::array<std::int64_t, 4> aging{};  // outstanding by order age: 0–30, 31–60, 61–90, >90 days
+  std::vector<MonthAmount> monthly;     // the last 24 months, oldest first
+};
+
+// kNotFound when the customer is outside the scope.
+Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date today);
+nlohmann::json to_json(const CustomerFigures& f);
+
+void register_messages();
+
+class Module {
+ public:
+  explicit Module(auth::Auth& auth);
+  ~Module();
+  Module(const Module&) = delete;
+  Module& operator=(const Module&) = delete;
+  void register_routes(http::Router& r);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Creates a product or an order from an API-shaped body as `as` would (same checks and audit).
+Result<std::int64_t> create_product(db::Database& db, const nlohmann::json& body, const auth::Principal& as);
+Result<std::int64_t> create_order(db::Database& db, const nlohmann::json& body, const auth::Principal& as);
+
+}  // namespace kehu::sales

@@ -1,0 +1,31 @@
+#include "modules/sales/sales.hpp"
+#include "platform/core/messages.hpp"
+
+namespace kehu::sales {
+
+void register_messages() {
+  using messages::add;
+  add("sales.credit_limit_exceeded",
+      {"超出授信额度：额度 {limit}，下单后欠款将达 {after}；需主管或总监填写理由批准",
+       "超出授信額度：額度 {limit}，下單後欠款將達 {after}；需主管或總監填寫理由核准",
+       "Over the credit limit: limit {limit}, debt after this order {after}; a team lead or director must approve with a reason"});
+  add("sales.override_not_allowed", {"只有主管或总监可以批准超额度订单", "只有主管或總監可以核准超額度訂單",
+                                     "Only a team lead or director may approve an order over the credit limit"});
+  add("sales.product_exists", {"同品牌、同名称、同规格的产品已存在", "同品牌、同名稱、同規格的產品已存在",
+                               "A product with this brand, name and specification exists"});
+  add("sales.unknown_product", {"产品不存在", "產品不存在", "No such product"});
+  add("sales.product_inactive", {"该产品已停售", "該產品已停售", "This product is no longer sold"});
+  add("sales.lines_required", {"订单须有 1 至 200 行", "訂單須有 1 至 200 行", "An order needs 1 to 200 lines"});
+  add("sales.discount_too_large", {"折让不能大于订单金额", "折讓不能大於訂單金額", "The discount cannot exceed the order amount"});
+  add("sales.payment_exceeds_total", {"随单付款不能大于订单金额", "隨單付款不能大於訂單金額",
+                                      "The payment cannot exceed the order total"});
+  add("sales.payment_exceeds_debt", {"付款金额超过未付金额（{outstanding}）", "付款金額超過未付金額（{outstanding}）",
+                                     "The payment exceeds what is owed ({outstanding})"});
+  add("sales.payment_before_order", {"付款日期不能早于订单日期", "付款日期不能早於訂單日期",
+                                     "The payment cannot be dated before the order"});
+  add("sales.date_in_future", {"日期不能晚于今天", "日期不能晚於今天", "The date cannot be in the future"});
+  add("sales.date_out_of_range", {"日期须在 2000 年之后且不晚于今天", "日期須在 2000 年之後且不晚於今天",
+                                  "The date must be after 2000 and not in the future"});
+}
+
+}  // namespace kehu::sales

@@ -1,0 +1,202 @@
+// HTTP <-> sales: products, orders, payments, the customer's sales summary.
+#include "modules/sales/order_store.hpp"
+#include "modules/sales/product.hpp"
+#include "modules/sales/sales.hpp"
+#include "platform/http/params.hpp"
+
+namespace kehu::sales {
+namespace {
+
+using auth::Principal;
+using auth::Role;
+using http::Request;
+using http::Response;
+
+clock::Date today() { return clock::local_date(clock::now()); }
+
+Result<std::optional<clock::Date>> date_param(const Request& req, const char* name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return std::optional<clock::Date>();
+  auto d = clock::parse_date(*v);
+  if (!d) return Error(ErrorCode::kBadRequest, "error.bad_parameter").field(name, "field.invalid_date");
+  return std::optional<clock::Date>(*d);
+}
+
+struct Routes {
+  ProductStore& products;
+  OrderStore& orders;
+
+  Result<Response> list_products(Request& req, const Principal& p) {
+    ProductFilter f;
+    if (auto q = req.query_param("q"); q && !q->empty()) f.q = std::string(*q);
+    if (auto c = req.query_param("category"); c && !c->empty()) f.category = std::string(*c);
+    if (auto a = req.query_param("active"); a && !a->empty()) f.active = *a == "true" || *a == "1";
+    KEHU_TRY(auto page, http::parse_page(req));
+    f.page = page.first;
+    f.page_size = page.second;
+    KEHU_TRY(f.sort, http::parse_sort(req, kProductSortFields, {"name", false}));
+    auto [items, total] = products.list(f);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& x : items) out.push_back(to_json(x, sees_cost(p.role)));
+    return Response::ok({{"items", out}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}});
+  }
+
+  Result<Response> create_product(Request& req, const Principal& p) {
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto in, read_product(body, nullptr));
+    KEHU_TRY(auto created, products.create(in, auth::actor_of(req, p)));
+    return Response::created(to_json(created, true));
+  }
+
+  Result<Response> get_product(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    auto x = products.get(id);
+    if (!x) return not_found();
+    return Response::ok(to_json(*x, sees_cost(p.role)));
+  }
+
+  Result<Response> update_product(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto body, req.json_object());
+    auto existing = products.get(id);
+    if (!existing) return not_found();
+    KEHU_TRY(auto in, read_product(body, &*existing));
+    KEHU_TRY(auto updated, products.update(id, in, auth::actor_of(req, p)));
+    return Response::ok(to_json(updated, true));
+  }
+
+  Result<Response> list_orders(Request& req, const Principal& p) {
+    OrderFilter f;
+    if (auto c = req.query_param("customer_id"); c && !c->empty()) { KEHU_TRY(f.customer_id, http::parse_id_param(*c, "customer_id")); }
+    KEHU_TRY(f.from, date_param(req, "from"));
+    KEHU_TRY(f.to, date_param(req, "to"));
+    if (auto st = req.query_param("settlement"); st && !st->empty()) {
+      if (*st != "paid" && *st != "unpaid" && *st != "partly_paid")
+        return Error(ErrorCode::kBadRequest, "error.bad_parameter").field("settlement", "param.invalid");
+      f.settlement = std::string(*st);
+    }
+    KEHU_TRY(auto page, http::parse_page(req));
+    f.page = page.first;
+    f.page_size = page.second;
+    KEHU_TRY(f.sort, http::parse_sort(req, kOrderSortFields, {"date", true}));
+    auto list = orders.list(auth::scope_of(p), f);
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& o : list.items) items.push_back(to_json(o, false));
+    return Response::ok({{"items", items}, {"total", list.count}, {"page", f.page}, {"page_size", f.page_size},
+                         {"sum_total", list.sum_total}, {"sum_outstanding", list.sum_outstanding}});
+  }
+
+  Result<Response> create_order(Request& req, const Principal& p) {
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto in, read_order_input(body));
+    KEHU_TRY(auto o, orders.create(p, in, auth::actor_of(req, p)));
+    return Response::created(to_json(o, true));
+  }
+
+  Result<Response> credit_check(Request& req, const Principal& p) {
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto in, read_order_input(body));
+    KEHU_TRY(auto j, orders.credit_check(p, in));
+    return Response::ok(j);
+  }
+
+  Result<Response> get_order(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    auto o = orders.get(auth::scope_of(p), id);
+    if (!o) return not_found();
+    return Response::ok(to_json(*o, true));
+  }
+
+  Result<Response> update_order(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto ch, read_order_change(body));
+    KEHU_TRY(auto o, orders.update(auth::scope_of(p), id, ch, auth::actor_of(req, p)));
+    return Response::ok(to_json(o, true));
+  }
+
+  Result<Response> add_payment(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto in, read_payment_input(body, today()));
+    KEHU_TRY(auto pay, orders.add_payment(auth::scope_of(p), id, in, auth::actor_of(req, p)));
+    return Response::created(to_json(pay));
+  }
+
+  Result<Response> summary(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto f, orders.figures(auth::scope_of(p), CustomerId(id), today()));
+    return Response::ok(to_json(f));
+  }
+};
+
+}  // namespace
+
+nlohmann::json to_json(const CustomerFigures& f) {
+  auto opt = [](const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+  nlohmann::json monthly = nlohmann::json::array();
+  for (const auto& m : f.monthly) monthly.push_back({{"month", m.month}, {"amount", m.amount}, {"running_total", m.running_total}});
+  return {{"credit_limit", f.credit_limit},
+          {"outstanding", f.outstanding},
+          {"available_credit", std::max<std::int64_t>(0, f.credit_limit - f.outstanding)},
+          {"mtd_amount", f.mtd_amount},
+          {"ytd_amount", f.ytd_amount},
+          {"lifetime_amount", f.lifetime_amount},
+          {"mtd_last_year", f.mtd_last_year},
+          {"ytd_last_year", f.ytd_last_year},
+          {"last_purchase_date", f.last_purchase_date ? nlohmann::json(clock::format_date(*f.last_purchase_date)) : nlohmann::json()},
+          {"days_since_last_purchase", opt(f.days_since_last_purchase)},
+          {"usual_interval_days", opt(f.usual_interval_days)},
+          {"order_count", f.order_count},
+          {"aging", {{"d0_30", f.aging[0]}, {"d31_60", f.aging[1]}, {"d61_90", f.aging[2]}, {"over_90", f.aging[3]}}},
+          {"monthly", monthly}};
+}
+
+Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date day) {
+  return OrderStore(db).figures(s, id, day);
+}
+
+struct Module::State {
+  explicit State(auth::Auth& a) : auth(a), products(a.db()), orders(a.db()), routes{products, orders} {}
+  auth::Auth& auth;
+  ProductStore products;
+  OrderStore orders;
+  Routes routes;
+};
+
+Module::Module(auth::Auth& a) : state_(std::make_unique<State>(a)) {}
+Module::~Module() = default;
+
+void Module::register_routes(http::Router& r) {
+  auth::Auth& a = state_->auth;
+  Routes* routes = &state_->routes;
+  auto h = [&a, routes](Result<Response> (Routes::*fn)(Request&, const Principal&), std::vector<Role> roles = {}) {
+    return auth::guard(a, [routes, fn](Request& req, const Principal& p) { return (routes->*fn)(req, p); }, {roles, false});
+  };
+  const std::vector<Role> catalogue = {Role::kAdmin, Role::kDirector, Role::kManager};
+  r.get("/api/v1/products", h(&Routes::list_products));
+  r.post("/api/v1/products", h(&Routes::create_product, catalogue));
+  r.get("/api/v1/products/{id}", h(&Routes::get_product));
+  r.patch("/api/v1/products/{id}", h(&Routes::update_product, catalogue));
+  r.get("/api/v1/orders", h(&Routes::list_orders));
+  r.post("/api/v1/orders", h(&Routes::create_order));
+  r.post("/api/v1/orders/credit-check", h(&Routes::credit_check));
+  r.get("/api/v1/orders/{id}", h(&Routes::get_order));
+  r.patch("/api/v1/orders/{id}", h(&Routes::update_order));
+  r.post("/api/v1/orders/{id}/payments", h(&Routes::add_payment));
+  r.get("/api/v1/customers/{id}/sales-summary", h(&Routes::summary));
+}
+
+Result<std::int64_t> create_product(db::Database& db, const nlohmann::json& body, const auth::Principal& as) {
+  KEHU_TRY(auto in, read_product(body, nullptr));
+  KEHU_TRY(auto p, ProductStore(db).create(in, auth::actor_of(http::Request{}, as)));
+  return p.id;
+}
+
+Result<std::int64_t> create_order(db::Database& db, const nlohmann::json& body, const auth::Principal& as) {
+  KEHU_TRY(auto in, read_order_input(body));
+  KEHU_TRY(auto o, OrderStore(db).create(as, in, auth::actor_of(http::Request{}, as)));
+  return o.id;
+}
+
+}  // namespace kehu::sales
