@@ -2,6 +2,8 @@
 #include "app/demo.hpp"
 
 #include "modules/customers/customers.hpp"
+#include "modules/sales/sales.hpp"
+#include "platform/core/clock.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/secrets.hpp"
 #include "tools/datagen/datagen.hpp"
@@ -40,6 +42,68 @@ const DemoUser kUsers[] = {
 };
 const audit::Actor kDemoActor{std::nullopt, "demo", "local"};
 
+struct DemoProduct {
+  const char* name;
+  const char* spec;
+  const char* unit;
+  const char* category;
+  std::int64_t price;  // fen
+};
+const DemoProduct kProducts[] = {
+    {"恒力 CH-4 15W-40 柴油机油", "4L", "桶", "柴油机油", 16800},
+    {"恒力 CH-4 15W-40 柴油机油", "18L", "桶", "柴油机油", 68000},
+    {"恒力 CH-4 15W-40 柴油机油", "200L", "桶", "柴油机油", 698000},
+    {"恒力 CI-4 10W-40 柴油机油", "18L", "桶", "柴油机油", 86000},
+    {"恒力 SN 5W-30 汽油机油", "1L", "瓶", "汽油机油", 6800},
+    {"恒力 SN 5W-30 汽油机油", "4L", "桶", "汽油机油", 23800},
+    {"恒力 SP 0W-20 全合成汽油机油", "4L", "桶", "汽油机油", 39800},
+    {"恒力 GL-5 85W-90 齿轮油", "4L", "桶", "齿轮油", 14500},
+    {"恒力 GL-5 85W-90 齿轮油", "18L", "桶", "齿轮油", 59000},
+    {"恒力 L-HM 46 抗磨液压油", "18L", "桶", "液压油", 42000},
+    {"恒力 L-HM 46 抗磨液压油", "200L", "桶", "液压油", 436000},
+    {"恒力 -35℃ 长效防冻液", "2kg", "桶", "防冻液", 4500},
+    {"恒力 -35℃ 长效防冻液", "10kg", "桶", "防冻液", 19800},
+    {"恒力 3# 锂基润滑脂", "0.8kg", "罐", "润滑脂", 2600},
+    {"恒力 3# 锂基润滑脂", "15kg", "桶", "润滑脂", 38000},
+};
+// Lubricants sell in spring and autumn, little around the Spring Festival.
+constexpr int kSeason[12] = {5, 4, 9, 10, 9, 7, 6, 7, 9, 10, 9, 7};
+
+// About two years of orders for an active customer, paid except for the last weeks.
+int demo_orders(datagen::Rng& rng, db::Database& db, CustomerId customer, const auth::Principal& owner,
+                const std::string& grade, const std::vector<std::int64_t>& products) {
+  // Days since 1970 in the company's time zone (UTC+8).
+  const std::int64_t today_n = (clock::unix_seconds(clock::now()) + 8 * 3600) / 86400;
+  const int interval = grade == "A" ? 14 : grade == "B" ? 30 : 55;
+  const int scale = grade == "A" ? 6 : grade == "B" ? 3 : 1;
+  int made = 0;
+  for (std::int64_t day = today_n - 730 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(interval)));
+       day <= today_n; day += interval / 2 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(interval)))) {
+    const auto date = clock::local_date(clock::from_unix_seconds(day * 86400), 0);
+    if (static_cast<int>(rng.below(10)) >= kSeason[date.month - 1]) continue;
+    nlohmann::json lines = nlohmann::json::array();
+    std::int64_t total = 0;
+    const int n = 1 + static_cast<int>(rng.below(3));
+    for (int k = 0; k < n; ++k) {
+      const auto idx = rng.below(products.size());
+      const std::int64_t qty = (1 + static_cast<std::int64_t>(rng.below(10))) * scale;
+      lines.push_back({{"product_id", products[idx]}, {"quantity", qty}});
+      total += qty * kProducts[idx].price;
+    }
+    nlohmann::json body = {{"customer_id", customer.value}, {"date", clock::format_date(date)}, {"lines", lines}};
+    const auto age = today_n - day;
+    if (age > 45 || rng.chance(0.3)) body["payment"] = {{"amount", total}, {"method", rng.chance(0.7) ? "bank_transfer" : "acceptance_bill"}};
+    else if (rng.chance(0.5)) body["payment"] = {{"amount", total / 2}, {"method", "bank_transfer"}};
+    auto created = sales::create_order(db, body, owner);
+    if (!created && created.error().code == ErrorCode::kCreditLimitExceeded) {
+      body["payment"] = {{"amount", total}, {"method", "bank_transfer"}};
+      created = sales::create_order(db, body, owner);
+    }
+    if (created) ++made;
+  }
+  return made;
+}
+
 nlohmann::json contact_body(datagen::Rng& rng, const datagen::Region& region, bool primary) {
   auto person = datagen::person_name(rng);
   nlohmann::json c = {{"name", person.full}, {"title", datagen::job_title(rng)}, {"mobile", datagen::mobile(rng)},
@@ -51,9 +115,7 @@ nlohmann::json contact_body(datagen::Rng& rng, const datagen::Region& region, bo
     auto b = datagen::birthday(rng);
     if (b.lunar) c["birthday"] = {{"calendar", "lunar"}, {"month", b.month}, {"day", b.day}, {"leap", b.leap}, {"year", b.year}};
     else {
-      char date[16];
-      std::snprintf(date, sizeof date, "%04d-%02d-%02d", b.year, b.month, b.day);
-      c["birthday"] = {{"calendar", "solar"}, {"date", date}};
+      c["birthday"] = {{"calendar", "solar"}, {"date", clock::format_date({b.year, b.month, b.day})}};
     }
   }
   if (rng.chance(0.5)) c["hobbies"] = datagen::hobby(rng);
@@ -89,6 +151,23 @@ DemoSummary create_demo(db::Database& db, int customers) {
     out.teams = static_cast<int>(teams.size());
   });
 
+  auth::Principal director;
+  std::vector<std::int64_t> products;
+  db.read([&](db::Conn& c) {
+    auto u = auth::find_user_by_name(c, "zhao.director");
+    director.user = u->id;
+    director.role = u->role;
+  });
+  for (const auto& p : kProducts) {
+    auto id = sales::create_product(db, {{"brand", "恒力"}, {"name", p.name}, {"spec", p.spec}, {"unit", p.unit},
+                                         {"category", p.category}, {"price", p.price}, {"unit_cost", p.price * 62 / 100}},
+                                    director);
+    if (id) products.push_back(*id);
+  }
+  out.products = static_cast<int>(products.size());
+  // Orders only for demo-sized data sets; large ones are for archive and search tests.
+  const bool with_orders = customers <= 5000;
+
   datagen::Rng rng(20261123);
   for (int i = 0; i < customers; ++i) {
     const auto& owner = managers[rng.below(managers.size())];
@@ -104,9 +183,8 @@ DemoSummary create_demo(db::Database& db, int customers) {
     if (!region.district_code.empty()) body["district_code"] = region.district_code;
     if (!company.credit_code.empty()) body["credit_code"] = company.credit_code;
     if (rng.chance(0.7)) {
-      char date[16];
-      std::snprintf(date, sizeof date, "%04d-%02d-01", 2015 + static_cast<int>(rng.below(11)), 1 + static_cast<int>(rng.below(12)));
-      body["cooperation_start"] = date;
+      body["cooperation_start"] =
+          clock::format_date({2015 + static_cast<int>(rng.below(11)), 1 + static_cast<int>(rng.below(12)), 1});
     }
     nlohmann::json tags = nlohmann::json::array();
     if (rng.chance(0.1)) tags.push_back("重点客户");
@@ -124,7 +202,9 @@ DemoSummary create_demo(db::Database& db, int customers) {
     }
     if (created) {
       ++out.customers;
-      out.contacts += created ? n : 0;
+      out.contacts += n;
+      if (with_orders && body["status"] == "active" && products.size() == std::size(kProducts))
+        out.orders += demo_orders(rng, db, *created, owner, body["grade"].get<std::string>(), products);
     }
   }
   return out;
