@@ -42,7 +42,10 @@ CREATE TABLE order_lines (
   order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
   line_no INTEGER NOT NULL,
   product_id INTEGER NOT NULL REFERENCES products(id),
+  product_name TEXT NOT NULL,  -- as sold: renaming a product does not rewrite old orders
+  brand TEXT NOT NULL,
   spec TEXT NOT NULL,
+  unit TEXT NOT NULL,
   quantity INTEGER NOT NULL CHECK (quantity > 0),
   unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
   amount INTEGER NOT NULL CHECK (amount = quantity * unit_price),

@@ -14,6 +14,8 @@ Result<PaymentInput> read_payment(const nlohmann::json& body, std::optional<cloc
   auto method = p.choice("method", kPaymentMethods, true);
   auto reference = p.text("reference", {.max = 100});
   if (date.value && *date.value > today) p.fail("date", "sales.date_in_future");
+  // Paid with the order: not dated before the order.
+  if (date.value && default_date && *date.value < *default_date) p.fail("date", "sales.payment_before_order");
   KEHU_CHECK(p.finish());
   PaymentInput out;
   out.date = date.value ? *date.value : *default_date;
@@ -98,7 +100,8 @@ Result<OrderChange> read_order_change(const nlohmann::json& body) {
   auto note = f.text("note", {.max = 2000, .multiline = true});
   auto version = f.integer("version", {.required = true, .min = 1});
   if (date.is_null()) f.fail("date", "field.required");
-  if (date.value && *date.value > clock::local_date(clock::now())) f.fail("date", "sales.date_out_of_range");
+  if (date.value && (date.value->year < 2000 || *date.value > clock::local_date(clock::now())))
+    f.fail("date", "sales.date_out_of_range");
   KEHU_CHECK(f.finish());
   OrderChange c;
   c.date = date.value;

@@ -15,7 +15,8 @@ constexpr const char* kInsertOrder =
     "INSERT INTO orders(customer_id, date, subtotal, discount, total, paid, note, credit_override_reason, "
     "credit_override_by, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kInsertLine =
-    "INSERT INTO order_lines(order_id, line_no, product_id, spec, quantity, unit_price, amount) VALUES (?,?,?,?,?,?,?)";
+    "INSERT INTO order_lines(order_id, line_no, product_id, product_name, brand, spec, unit, quantity, unit_price, amount) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kInsertPayment =
     "INSERT INTO payments(order_id, customer_id, date, amount, method, reference, created_by, created_at) "
     "VALUES (?,?,?,?,?,?,?,?)";
@@ -26,8 +27,8 @@ constexpr const char* kOrderColumns =
     "FROM orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.created_by "
     "LEFT JOIN users ov ON ov.id = o.credit_override_by ";
 constexpr const char* kLines =
-    "SELECT l.line_no, l.product_id, p.name, p.brand, l.spec, p.unit, l.quantity, l.unit_price, l.amount "
-    "FROM order_lines l JOIN products p ON p.id = l.product_id WHERE l.order_id = ? ORDER BY l.line_no";
+    "SELECT l.line_no, l.product_id, l.product_name, l.brand, l.spec, l.unit, l.quantity, l.unit_price, l.amount "
+    "FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no";
 constexpr const char* kPayments =
     "SELECT y.id, y.order_id, y.date, y.amount, y.method, y.reference, coalesce(u.name, ''), y.created_at "
     "FROM payments y LEFT JOIN users u ON u.id = y.created_by WHERE y.order_id = ? ORDER BY y.date, y.id";
@@ -158,11 +159,11 @@ Result<nlohmann::json> OrderStore::credit_check(const auth::Principal& p, const 
 
 Result<Order> OrderStore::create(const auth::Principal& p, const OrderInput& in, const audit::Actor& actor) {
   const auto scope = auth::scope_of(p);
-  if (in.override_reason && !approves_credit(p.role)) return Error(ErrorCode::kForbidden, "sales.override_not_allowed");
   // One writer at a time (BEGIN IMMEDIATE): the debt read here cannot change before the
   // order is written, so two concurrent orders never both slip under the limit.
   return db_.write([&](db::Conn& c) -> Result<Order> {
     KEHU_CHECK(customers::check_access(c, scope, in.customer, customers::Access::kWrite));
+    if (in.override_reason && !approves_credit(p.role)) return Error(ErrorCode::kForbidden, "sales.override_not_allowed");
     KEHU_TRY(auto priced, price(c, in));
     const auto limit = customers::credit_limit(c, in.customer).value_or(0);
     const auto before = c.scalar_i64(kOutstanding, {in.customer.value}).value_or(0);
@@ -186,7 +187,8 @@ Result<Order> OrderStore::create(const auth::Principal& p, const OrderInput& in,
                                           priced.totals.total, paid, in.note, reason, approver, p.user.value, now, now})
                         .last_id;
     for (const auto& l : priced.lines)
-      c.exec(kInsertLine, {id, l.line_no, l.product_id, l.spec, l.quantity, l.unit_price, l.amount});
+      c.exec(kInsertLine, {id, l.line_no, l.product_id, l.product_name, l.brand, l.spec, l.unit, l.quantity, l.unit_price,
+                           l.amount});
     if (in.payment)
       c.exec(kInsertPayment, {id, in.customer.value, date_text(in.payment->date), paid, in.payment->method,
                               in.payment->reference, p.user.value, now});
@@ -263,6 +265,11 @@ Result<Order> OrderStore::update(const auth::Scope& s, std::int64_t id, const Or
     KEHU_CHECK(customers::check_access(c, s, before->customer, customers::Access::kWrite));
     if (before->version != ch.version) return stale_version();
     const auto date = ch.date.value_or(before->date);
+    // No payment may end up dated before its order.
+    if (ch.date) {
+      auto first = c.scalar_text("SELECT min(date) FROM payments WHERE order_id = ?", {id});
+      if (first && !first->empty() && date_text(*ch.date) > *first) return validation("date", "sales.payment_before_order");
+    }
     const auto note = ch.note ? *ch.note : before->note;
     if (c.exec(kUpdateOrder, {date_text(date), note, now_iso(), id, ch.version}).changes == 0) return stale_version();
     auto fresh = *load(c, id, true);

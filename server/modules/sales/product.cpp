@@ -10,12 +10,13 @@ bool manages_products(auth::Role r) { return sees_cost(r); }
 
 Result<Product> read_product(const nlohmann::json& body, const Product* existing) {
   const bool create = existing == nullptr;
+  // On update a required text that is sent must not be blank ("" would otherwise be ignored).
   http::Fields f(body);
   Product p = existing ? *existing : Product{};
-  auto brand = f.text("brand", {.required = create, .max = 50});
-  auto name = f.text("name", {.required = create, .max = 100});
-  auto spec = f.text("spec", {.required = create, .max = 50});
-  auto unit = f.text("unit", {.required = create, .max = 10});
+  auto brand = f.text("brand", {.required = create || body.contains("brand"), .max = 50});
+  auto name = f.text("name", {.required = create || body.contains("name"), .max = 100});
+  auto spec = f.text("spec", {.required = create || body.contains("spec"), .max = 50});
+  auto unit = f.text("unit", {.required = create || body.contains("unit"), .max = 10});
   auto category = f.text("category", {.max = 50});
   auto price = f.integer("price", {.required = create, .min = 0, .max = kMaxUnitPrice});
   auto cost = f.integer("unit_cost", {.min = 0, .max = kMaxUnitPrice});

@@ -44,7 +44,8 @@ std::string like_pattern(const std::string& q) {
   return out + "%";
 }
 
-std::string sort_key(const Product& p) { return text::pinyin_sort_key(p.brand + " " + p.name + " " + p.spec); }
+// Name first: sort=name orders by the name (then brand, spec); search reads the whole key.
+std::string sort_key(const Product& p) { return text::pinyin_sort_key(p.name + " " + p.brand + " " + p.spec); }
 
 Error already_exists() {
   return Error(ErrorCode::kAlreadyExists, "sales.product_exists").field("name", "sales.product_exists");

@@ -30,7 +30,11 @@ struct Routes {
     ProductFilter f;
     if (auto q = req.query_param("q"); q && !q->empty()) f.q = std::string(*q);
     if (auto c = req.query_param("category"); c && !c->empty()) f.category = std::string(*c);
-    if (auto a = req.query_param("active"); a && !a->empty()) f.active = *a == "true" || *a == "1";
+    if (auto a = req.query_param("active"); a && !a->empty()) {
+      if (*a != "true" && *a != "false" && *a != "1" && *a != "0")
+        return Error(ErrorCode::kBadRequest, "error.bad_parameter").field("active", "param.invalid");
+      f.active = *a == "true" || *a == "1";
+    }
     KEHU_TRY(auto page, http::parse_page(req));
     f.page = page.first;
     f.page_size = page.second;
