@@ -31,6 +31,8 @@ CREATE TABLE customers (
   owner_id INTEGER NOT NULL REFERENCES users(id),
   department TEXT,
   leader_id INTEGER REFERENCES users(id),
+  parent_id INTEGER REFERENCES customers(id),  -- the dealer above in the distribution tree
+  dealer_level TEXT CHECK (dealer_level IN ('general','second','third','retail')),
   version INTEGER NOT NULL DEFAULT 1,
   created_by INTEGER REFERENCES users(id),
   created_at TEXT NOT NULL,
@@ -43,6 +45,7 @@ CREATE INDEX customers_credit_code ON customers(credit_code) WHERE credit_code I
 CREATE INDEX customers_name_key ON customers(name_key);
 CREATE INDEX customers_sort_key ON customers(sort_key);
 CREATE INDEX customers_deleted ON customers(deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX customers_parent ON customers(parent_id) WHERE parent_id IS NOT NULL;
 
 CREATE TABLE customer_members (
   customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,

@@ -160,6 +160,8 @@ Result<CustomerInput> read_customer_input(const nlohmann::json& body, InputMode 
   in.custom = f.raw("custom");
   in.department = f.text("department", {.max = 100});
   in.leader_id = f.integer("leader_id", {.min = 1});
+  in.parent_id = f.integer("parent_id", {.min = 1});
+  in.dealer_level = f.choice("dealer_level", kDealerLevels);
   if (role == auth::Role::kAccountManager) f.forbid("owner_id");
   else in.owner_id = f.integer("owner_id", {.min = 1});
   in.version = f.integer("version", {.required = !create, .min = 1});
@@ -168,7 +170,7 @@ Result<CustomerInput> read_customer_input(const nlohmann::json& body, InputMode 
   in.confirm_duplicate = confirm_dup.value.value_or(false);
   in.confirm_warnings = confirm_warn.value.value_or(false);
   for (const char* k : {"id", "created_at", "updated_at", "created_by", "deleted_at", "members", "owner_name",
-                        "leader_name", "province", "city", "district"})
+                        "leader_name", "province", "city", "district", "parent_name"})
     f.forbid(k);
   http::Field<nlohmann::json> contacts;
   if (create) contacts = f.raw("contacts");
@@ -248,6 +250,9 @@ void apply(const CustomerInput& in, Customer& c) {
   set(in.department, c.department);
   if (in.leader_id.present) c.leader = in.leader_id.value ? std::optional<UserId>(UserId(*in.leader_id.value)) : std::nullopt;
   if (in.owner_id.value) c.owner = UserId(*in.owner_id.value);
+  if (in.parent_id.present)
+    c.parent = in.parent_id.value ? std::optional<CustomerId>(CustomerId(*in.parent_id.value)) : std::nullopt;
+  set(in.dealer_level, c.dealer_level);
 }
 
 std::string mask_text(std::string_view s) {
@@ -332,6 +337,9 @@ nlohmann::json to_json(const Customer& c, Personal personal) {
           {"department", jopt(c.department)},
           {"leader_id", c.leader ? nlohmann::json(c.leader->value) : nlohmann::json()},
           {"leader_name", c.leader_name},
+          {"parent_id", c.parent ? nlohmann::json(c.parent->value) : nlohmann::json()},
+          {"parent_name", c.parent_name},
+          {"dealer_level", jopt(c.dealer_level)},
           {"members", members},
           {"version", c.version},
           {"created_at", c.created_at},
@@ -342,7 +350,7 @@ nlohmann::json to_json(const Customer& c, Personal personal) {
 nlohmann::json audit_json(const Customer& c) {
   auto j = to_json(c, Personal::kShow);
   for (const char* k : {"id", "version", "created_at", "updated_at", "deleted_at", "owner_name", "leader_name",
-                        "members", "province", "city", "district"})
+                        "members", "province", "city", "district", "parent_name"})
     j.erase(k);
   return j;
 }

@@ -24,6 +24,7 @@ inline const std::vector<std::string_view> kIndustries = {
     "automotive", "logistics", "food", "chemicals", "services", "government", "other"};
 inline const std::vector<std::string_view> kSources = {"referral", "visit", "exhibition", "web",
                                                        "phone", "advertising", "partner", "other"};
+inline const std::vector<std::string_view> kDealerLevels = {"general", "second", "third", "retail"};
 inline const std::vector<std::string_view> kSortFields = {"name", "created_at", "updated_at", "grade",
                                                           "status", "cooperation_start", "credit_limit"};
 constexpr std::size_t kMaxTags = 20;
@@ -76,6 +77,9 @@ struct Customer {
   std::optional<std::string> department;
   std::optional<UserId> leader;
   std::string leader_name;
+  std::optional<CustomerId> parent;   // the dealer above (分销): general → second → third → retail
+  std::string parent_name;
+  std::optional<std::string> dealer_level;
   std::vector<Member> members;
   std::int64_t version = 1;
   std::string created_at, updated_at;
@@ -85,11 +89,12 @@ struct Customer {
 // A parsed create or update body: only the fields present are applied.
 struct CustomerInput {
   http::Field<std::string> type, name, short_name, credit_code, industry, size, province_code, city_code,
-      district_code, address, source, status, grade, bank_name, bank_account, tax_number, website, notes, department;
+      district_code, address, source, status, grade, bank_name, bank_account, tax_number, website, notes, department,
+      dealer_level;
   http::Field<double> lat, lng;
   http::Field<std::vector<std::string>> tags;
   http::Field<clock::Date> cooperation_start;
-  http::Field<std::int64_t> credit_limit, owner_id, leader_id, version;
+  http::Field<std::int64_t> credit_limit, owner_id, leader_id, parent_id, version;
   http::Field<nlohmann::json> custom;
   std::vector<Contact> contacts;  // create only
   bool confirm_duplicate = false;

@@ -28,6 +28,11 @@ void register_messages() {
   add("customer.field_key_invalid", {"键名须以小写字母开头，只含小写字母、数字和下划线", "鍵名須以小寫字母開頭，只含小寫字母、數字和底線",
                                      "Start with a lowercase letter; lowercase letters, digits and _ only"});
   add("customer.field_exists", {"该自定义字段已存在", "該自訂欄位已存在", "This custom field exists already"});
+  add("customer.parent_invalid", {"上级经销商不存在或您无权查看", "上級經銷商不存在或您無權檢視",
+                                  "No such parent dealer, or not visible to you"});
+  add("customer.parent_cycle", {"上级经销商不能是自己或自己的下级", "上級經銷商不能是自己或自己的下級",
+                                "A dealer cannot sit below itself"});
+  add("customer.tree_too_deep", {"分销层级最多 5 级", "分銷層級最多 5 級", "At most 5 levels of distribution"});
   add("contact.phone_invalid", {"电话号码无效：手机如 13800138000，座机如 010-12345678，港澳台请加区号 +852/+853/+886",
                                 "電話號碼無效：手機如 13800138000，市話如 010-12345678，港澳臺請加區碼 +852/+853/+886",
                                 "Invalid phone: mobile like 13800138000, landline like 010-12345678, +852/+853/+886 for HK/MO/TW"});

@@ -136,6 +136,12 @@ struct Routes {
     return Response::ok({{"items", store.handovers(CustomerId(id))}});
   }
 
+  Result<Response> subtree(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto tree, store.subtree(auth::scope_of(p), CustomerId(id)));
+    return Response::ok(tree);
+  }
+
   Result<Response> list_contacts(Request& req, const Principal& p) {
     KEHU_TRY(auto id, req.id_param("id"));
     const auto scope = auth::scope_of(p);
@@ -252,6 +258,7 @@ void Module::register_routes(http::Router& r) {
   r.del("/api/v1/customers/{id}/purge", h(&Routes::purge, {Role::kAdmin}));
   r.get("/api/v1/customers/{id}/timeline", h(&Routes::timeline));
   r.get("/api/v1/customers/{id}/handovers", h(&Routes::handovers));
+  r.get("/api/v1/customers/{id}/subtree", h(&Routes::subtree));
   r.get("/api/v1/customers/{id}/contacts", h(&Routes::list_contacts));
   r.post("/api/v1/customers/{id}/contacts", h(&Routes::add_contact));
   r.post("/api/v1/customers/{id}/members", h(&Routes::add_member));

@@ -15,6 +15,9 @@ constexpr const char* kWritableOwn =
     "SELECT 1 FROM customers c WHERE c.id = ? AND (c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m "
     "WHERE m.customer_id = c.id AND m.user_id = ? AND m.access = 'write'))";
 constexpr const char* kVisible = "SELECT 1 FROM customers c WHERE c.id = ? ";
+constexpr const char* kDescendants =
+    "WITH RECURSIVE down(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.id, down.depth + 1 FROM customers c "
+    "JOIN down ON c.parent_id = down.id WHERE c.deleted_at IS NULL AND down.depth < 16) SELECT id FROM down WHERE depth > 0";
 constexpr const char* kCreditLimit = "SELECT credit_limit FROM customers WHERE id = ? AND deleted_at IS NULL";
 
 }  // namespace
@@ -49,6 +52,10 @@ Status check_customer_access(db::Conn& c, const auth::Scope& s, CustomerId id, A
 
 Status check_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a) {
   return check_customer_access(c, s, id, a, false);
+}
+
+std::vector<CustomerId> descendants(db::Conn& c, CustomerId id) {
+  return c.rows(kDescendants, {id.value}, [](const db::Row& r) { return CustomerId(r.i64(0)); });
 }
 
 std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id) { return c.scalar_i64(kCreditLimit, {id.value}); }

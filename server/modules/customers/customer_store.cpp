@@ -1,6 +1,7 @@
 #include "modules/customers/customer_store.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "platform/core/clock.hpp"
 #include "platform/text/company_name.hpp"
@@ -15,8 +16,9 @@ constexpr const char* kSelect =
     "c.province_code, rp.name, c.city_code, rc.name, c.district_code, rd.name, c.address, c.lat, c.lng, "
     "c.source, c.status, c.grade, c.tags, c.cooperation_start, c.credit_limit, c.bank_name, c.bank_account, "
     "c.tax_number, c.website, c.notes, c.custom, c.owner_id, o.name, c.department, c.leader_id, coalesce(l.name,''), "
-    "c.version, c.created_at, c.updated_at, c.deleted_at "
+    "c.version, c.created_at, c.updated_at, c.deleted_at, c.parent_id, coalesce(pc.name, ''), c.dealer_level "
     "FROM customers c JOIN users o ON o.id = c.owner_id LEFT JOIN users l ON l.id = c.leader_id "
+    "LEFT JOIN customers pc ON pc.id = c.parent_id "
     "LEFT JOIN regions rp ON rp.code = c.province_code LEFT JOIN regions rc ON rc.code = c.city_code "
     "LEFT JOIN regions rd ON rd.code = c.district_code ";
 constexpr const char* kCount = "SELECT count(*) FROM customers c ";
@@ -25,13 +27,13 @@ constexpr const char* kCount = "SELECT count(*) FROM customers c ";
 constexpr const char* kInsert =
     "INSERT INTO customers(type, name, short_name, name_key, sort_key, credit_code, industry, size, province_code, city_code, "
     "district_code, address, lat, lng, source, status, grade, tags, cooperation_start, credit_limit, bank_name, "
-    "bank_account, tax_number, website, notes, custom, owner_id, department, leader_id, created_by, created_at, "
-    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "bank_account, tax_number, website, notes, custom, owner_id, department, leader_id, parent_id, dealer_level, "
+    "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kUpdate =
     "UPDATE customers SET type=?, name=?, short_name=?, name_key=?, sort_key=?, credit_code=?, industry=?, size=?, province_code=?, "
     "city_code=?, district_code=?, address=?, lat=?, lng=?, source=?, status=?, grade=?, tags=?, cooperation_start=?, "
     "credit_limit=?, bank_name=?, bank_account=?, tax_number=?, website=?, notes=?, custom=?, owner_id=?, department=?, "
-    "leader_id=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
+    "leader_id=?, parent_id=?, dealer_level=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
 constexpr const char* kSoftDelete =
     "UPDATE customers SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND deleted_at IS NULL";
 constexpr const char* kRestore =
@@ -67,6 +69,16 @@ constexpr const char* kTimeline =
     "SELECT a.id, a.at, a.user_id, coalesce(u.name,''), a.action, a.entity, a.entity_id, a.changes FROM audit_log a "
     "LEFT JOIN users u ON u.id = a.user_id WHERE (a.entity = 'customer' AND a.entity_id = ?1) OR (a.entity = 'contact' "
     "AND a.entity_id IN (SELECT id FROM contacts WHERE customer_id = ?1)) ORDER BY a.id DESC LIMIT ?2";
+// Ancestors of a customer (itself at depth 0), bounded against cycles.
+constexpr const char* kAncestors =
+    "WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.parent_id, up.depth + 1 FROM customers c "
+    "JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL AND up.depth < 16) SELECT id FROM up";
+constexpr const char* kDescendants =
+    "WITH RECURSIVE down(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.id, down.depth + 1 FROM customers c "
+    "JOIN down ON c.parent_id = down.id WHERE c.deleted_at IS NULL AND down.depth < 16) "
+    "SELECT c.id, c.parent_id, c.name, c.dealer_level, o.name, down.depth FROM down JOIN customers c ON c.id = down.id "
+    "JOIN users o ON o.id = c.owner_id WHERE ";
+constexpr int kMaxTreeDepth = 5;
 constexpr const char* kHandoverInsert =
     "INSERT INTO customer_handovers(customer_id, from_user_id, to_user_id, reason, by_user_id, at) VALUES (?,?,?,?,?,?)";
 constexpr const char* kHandovers =
@@ -134,6 +146,9 @@ Customer customer_from(const db::Row& r) {
   c.created_at = r.text(i++);
   c.updated_at = r.text(i++);
   c.deleted_at = r.opt_text(i++);
+  if (auto p = r.opt_i64(i++)) c.parent = CustomerId(*p);
+  c.parent_name = r.text(i++);
+  c.dealer_level = r.opt_text(i++);
   return c;
 }
 
@@ -186,7 +201,8 @@ db::Params customer_params(const Customer& c) {
   return {c.type, c.name, c.short_name, text::company_name_key(c.name), text::pinyin_sort_key(c.name), c.credit_code, c.industry, c.size,
           c.province_code, c.city_code, c.district_code, c.address, c.lat, c.lng, c.source, c.status, c.grade,
           nlohmann::json(c.tags).dump(), date_text(c.cooperation_start), c.credit_limit, c.bank_name, c.bank_account,
-          c.tax_number, c.website, c.notes, c.custom.dump(), c.owner.value, c.department, opt_user(c.leader)};
+          c.tax_number, c.website, c.notes, c.custom.dump(), c.owner.value, c.department, opt_user(c.leader),
+          c.parent ? std::optional<std::int64_t>(c.parent->value) : std::nullopt, c.dealer_level};
 }
 
 db::Params contact_params(const Contact& k) {
@@ -376,6 +392,51 @@ void CustomerStore::reindex(db::Conn& c, CustomerId id) {
   c.exec(kSearchInsert, {id.value, text::build_index_text(src)});
 }
 
+Status CustomerStore::check_parent(db::Conn& c, const auth::Scope& s, const Customer& cu) {
+  if (!cu.parent) return ok_status();
+  if (cu.id.valid() && *cu.parent == cu.id) return validation("parent_id", "customer.parent_cycle");
+  if (!check_customer_access(c, s, *cu.parent, Access::kRead, false).ok()) return validation("parent_id", "customer.parent_invalid");
+  int depth = 0;
+  bool cycle = false;
+  c.query(kAncestors, {cu.parent->value}, [&](const db::Row& r) {
+    ++depth;
+    if (cu.id.valid() && r.i64(0) == cu.id.value) cycle = true;
+  });
+  if (cycle) return validation("parent_id", "customer.parent_cycle");
+  if (depth >= kMaxTreeDepth) return validation("parent_id", "customer.tree_too_deep");
+  return ok_status();
+}
+
+Result<nlohmann::json> CustomerStore::subtree(const auth::Scope& s, CustomerId id) {
+  return db_.read([&](db::Conn& c) -> Result<nlohmann::json> {
+    KEHU_CHECK(check_customer_access(c, s, id, Access::kRead, false));
+    auto scope = scope_condition(s);
+    db::Params params{id.value};
+    params.insert(params.end(), scope.params.begin(), scope.params.end());
+    struct Node {
+      std::int64_t id, parent;
+      nlohmann::json json;
+    };
+    std::vector<Node> nodes;  // breadth first: parents before children
+    c.query(std::string(kDescendants) + scope.clause + " ORDER BY down.depth, c.sort_key", params, [&](const db::Row& r) {
+      nodes.push_back({r.i64(0), r.opt_i64(1).value_or(0),
+                       {{"id", r.i64(0)}, {"name", r.text(2)},
+                        {"dealer_level", r.is_null(3) ? nlohmann::json() : nlohmann::json(r.text(3))},
+                        {"owner_name", r.text(4)}, {"depth", r.i64(5)}, {"children", nlohmann::json::array()}}});
+    });
+    // Attach children to parents from the deepest level up.
+    std::map<std::int64_t, std::size_t> index;
+    for (std::size_t i = 0; i < nodes.size(); ++i) index[nodes[i].id] = i;
+    for (std::size_t i = nodes.size(); i-- > 1;) {
+      auto p = index.find(nodes[i].parent);
+      if (p == index.end()) continue;  // its parent is outside the scope: the branch is left out
+      auto& children = nodes[p->second].json["children"];
+      children.insert(children.begin(), std::move(nodes[i].json));
+    }
+    return nodes.empty() ? nlohmann::json::object() : std::move(nodes[0].json);
+  });
+}
+
 Result<Customer> CustomerStore::create(const auth::Scope& s, const CustomerInput& in, const audit::Actor& actor) {
   if (!s.can_write) return forbidden();
   return db_.write([&](db::Conn& c) -> Result<Customer> {
@@ -384,6 +445,7 @@ Result<Customer> CustomerStore::create(const auth::Scope& s, const CustomerInput
     apply(in, cu);
     KEHU_CHECK(check_owner(c, s, cu.owner));
     KEHU_CHECK(check_references(c, cu));
+    KEHU_CHECK(check_parent(c, s, cu));
     if (!in.confirm_duplicate) {
       auto matches = duplicates(c, s, cu, in.contacts, std::nullopt);
       if (!matches.empty()) return duplicate_error(matches);
@@ -419,6 +481,7 @@ Result<Customer> CustomerStore::update(const auth::Scope& s, CustomerId id, cons
     apply(in, after);
     if (after.owner != before.owner) KEHU_CHECK(check_owner(c, s, after.owner));
     KEHU_CHECK(check_references(c, after));
+    if (after.parent != before.parent) KEHU_CHECK(check_parent(c, s, after));
     const bool identity_changed = after.name != before.name || after.credit_code != before.credit_code;
     if (identity_changed && !in.confirm_duplicate) {
       auto matches = duplicates(c, s, after, {}, id);

@@ -66,12 +66,16 @@ class CustomerStore {
   Result<std::int64_t> handover(const auth::Principal& p, const std::vector<CustomerId>& ids, bool all, UserId from,
                                 UserId to, const std::optional<std::string>& reason, const audit::Actor& actor);
   nlohmann::json handovers(CustomerId id);
+  // The distribution subtree below a customer, as nested {id,name,dealer_level,owner_name,
+  // children}; nodes outside the scope are left out (with their branches).
+  Result<nlohmann::json> subtree(const auth::Scope& s, CustomerId id);
   std::vector<audit::Entry> timeline(CustomerId id, std::int64_t limit);
 
   db::Database& db() { return db_; }
 
  private:
   Status check_references(db::Conn& c, Customer& cu);
+  Status check_parent(db::Conn& c, const auth::Scope& s, const Customer& cu);
   std::vector<Match> duplicates(db::Conn& c, const auth::Scope& s, const Customer& cu, const std::vector<Contact>& contacts,
                                 std::optional<CustomerId> except);
   void reindex(db::Conn& c, CustomerId id);

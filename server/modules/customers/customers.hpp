@@ -1,6 +1,7 @@
 // The customer archive's public face: other modules and the app include only this header.
 #pragma once
 #include <memory>
+#include <vector>
 
 #include "platform/auth/auth.hpp"
 #include "platform/db/database.hpp"
@@ -22,6 +23,9 @@ struct ScopeSql {
   db::Params params;
 };
 ScopeSql scope_condition(const auth::Scope& s);
+
+// Every customer below `id` in the distribution tree (not deleted), whoever owns them.
+std::vector<CustomerId> descendants(db::Conn& c, CustomerId id);
 
 // The customer's credit limit in fen (0: no credit), whoever asks; nullopt if no such customer.
 std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id);

@@ -49,6 +49,11 @@ constexpr const char* kOpenItems =
 constexpr const char* kMonthly =
     "SELECT substr(date, 1, 7), sum(total - credited) FROM orders WHERE customer_id = ? AND date >= ? "
     "GROUP BY substr(date, 1, 7)";
+constexpr const char* kSubtree =
+    "SELECT coalesce(sum(CASE WHEN date >= ?2 THEN total - credited END), 0), "
+    "coalesce(sum(CASE WHEN date >= ?3 THEN total - credited END), 0), coalesce(sum(total - credited), 0), "
+    "coalesce(sum(total - paid - credited), 0) FROM orders WHERE customer_id IN (SELECT value FROM json_each(?1)) "
+    "AND date <= ?4";
 constexpr const char* kBefore = "SELECT coalesce(sum(total - credited), 0) FROM orders WHERE customer_id = ? AND date < ?";
 
 std::string now_iso() { return clock::to_iso_utc(clock::now()); }
@@ -335,6 +340,16 @@ Result<CustomerFigures> OrderStore::figures(const auth::Scope& s, CustomerId id,
       if (auto d = clock::parse_date(r.text(0))) open.push_back({*d, r.i64(1)});
     });
     f.aging = aging(open, today);
+    nlohmann::json ids = nlohmann::json::array({id.value});
+    for (auto d : customers::descendants(c, id)) ids.push_back(d.value);
+    f.subtree.customers = static_cast<std::int64_t>(ids.size());
+    c.query(kSubtree, {ids.dump(), date_text(month_start(today)), date_text(year_start(today)), date_text(today)},
+            [&](const db::Row& r) {
+              f.subtree.mtd_amount = r.i64(0);
+              f.subtree.ytd_amount = r.i64(1);
+              f.subtree.lifetime_amount = r.i64(2);
+              f.subtree.outstanding = r.i64(3);
+            });
     // The last 24 months, with the running total carried from everything before them.
     clock::Date start = month_start(today);
     for (int i = 0; i < 23; ++i) start = month_start(from_day_number(day_number(start) - 1));

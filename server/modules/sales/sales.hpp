@@ -30,6 +30,10 @@ struct CustomerFigures {
   std::int64_t order_count = 0;
   std::array<std::int64_t, 4> aging{};  // outstanding by order age: 0–30, 31–60, 61–90, >90 days
   std::vector<MonthAmount> monthly;     // the last 24 months, oldest first
+  // The customer with its sub-dealers (分销 subtree): orders recorded for all of them.
+  struct Subtree {
+    std::int64_t customers = 1, mtd_amount = 0, ytd_amount = 0, lifetime_amount = 0, outstanding = 0;
+  } subtree;
 };
 
 // kNotFound when the customer is outside the scope.

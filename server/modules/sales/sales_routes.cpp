@@ -153,7 +153,10 @@ nlohmann::json to_json(const CustomerFigures& f) {
           {"usual_interval_days", opt(f.usual_interval_days)},
           {"order_count", f.order_count},
           {"aging", {{"d0_30", f.aging[0]}, {"d31_60", f.aging[1]}, {"d61_90", f.aging[2]}, {"over_90", f.aging[3]}}},
-          {"monthly", monthly}};
+          {"monthly", monthly},
+          {"subtree", {{"customers", f.subtree.customers}, {"mtd_amount", f.subtree.mtd_amount},
+                       {"ytd_amount", f.subtree.ytd_amount}, {"lifetime_amount", f.subtree.lifetime_amount},
+                       {"outstanding", f.subtree.outstanding}}}};
 }
 
 Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date day) {
