@@ -263,6 +263,9 @@ class Session:
     def patch(self, path, body=None, **kw):
         return self.request("PATCH", path, body, **kw)
 
+    def put(self, path, body=None, **kw):
+        return self.request("PUT", path, body, **kw)
+
     def delete(self, path, **kw):
         return self.request("DELETE", path, **kw)
 

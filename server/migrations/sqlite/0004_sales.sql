@@ -66,3 +66,26 @@ CREATE TABLE payments (
 ) STRICT;
 CREATE INDEX payments_order ON payments(order_id);
 CREATE INDEX payments_customer_date ON payments(customer_id, date);
+
+-- Monthly business plans per dealer: targets per product (quantity and amount), the
+-- schedule and the support promised (业务计划).
+CREATE TABLE plans (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  month TEXT NOT NULL,  -- YYYY-MM
+  schedule TEXT,
+  support TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (customer_id, month)
+) STRICT;
+
+CREATE TABLE plan_lines (
+  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  product_id INTEGER NOT NULL REFERENCES products(id),
+  quantity INTEGER NOT NULL CHECK (quantity >= 0),
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  PRIMARY KEY (plan_id, product_id)
+) STRICT;

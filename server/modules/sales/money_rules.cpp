@@ -103,6 +103,23 @@ Aging aging(const std::vector<OpenItem>& items, clock::Date today) {
   return a;
 }
 
+WorkingDays working_days(clock::Date d) {
+  WorkingDays w;
+  const auto first = day_number(month_start(d));
+  for (std::int64_t n = first;; ++n) {
+    const auto day = from_day_number(n);
+    if (day.month != d.month) break;
+    const auto weekday = ((n % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: 0 = Monday
+    if (weekday < 5) {
+      ++w.total;
+      if (day.day <= d.day) ++w.elapsed;
+    }
+  }
+  return w;
+}
+
+std::int64_t per_mille(std::int64_t part, std::int64_t whole) { return whole <= 0 ? 0 : part * 1000 / whole; }
+
 std::optional<std::int64_t> usual_interval(const std::vector<clock::Date>& days) {
   if (days.size() < 3) return std::nullopt;
   std::vector<std::int64_t> gaps;

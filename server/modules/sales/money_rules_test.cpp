@@ -88,6 +88,18 @@ TEST(Periods, MonthEndsLeapYearsAndLastYear) {
   for (std::int64_t n = -1000; n < 100000; n += 37) EXPECT_EQ(day_number(from_day_number(n)), n);
 }
 
+TEST(WorkingDays, WeekdaysOfTheMonth) {
+  EXPECT_EQ(working_days(d(2027, 2, 1)).total, 20);   // February 2027 starts on a Monday
+  EXPECT_EQ(working_days(d(2027, 2, 1)).elapsed, 1);
+  EXPECT_EQ(working_days(d(2027, 2, 7)).elapsed, 5);  // a Sunday
+  EXPECT_EQ(working_days(d(2024, 2, 29)).total, 21);  // leap February
+  EXPECT_EQ(working_days(d(2024, 2, 29)).elapsed, 21);
+  EXPECT_EQ(working_days(d(2026, 11, 23)).total, 21);
+  EXPECT_EQ(per_mille(1, 3), 333);
+  EXPECT_EQ(per_mille(5, 0), 0);
+  EXPECT_EQ(per_mille(150, 100), 1500);
+}
+
 TEST(UsualInterval, MedianGapBetweenPurchaseDays) {
   EXPECT_FALSE(usual_interval({d(2027, 1, 1), d(2027, 2, 1)}));
   EXPECT_EQ(usual_interval({d(2027, 1, 1), d(2027, 1, 31), d(2027, 3, 2)}), 30);

@@ -40,6 +40,17 @@ struct CustomerFigures {
 Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date today);
 nlohmann::json to_json(const CustomerFigures& f);
 
+// A month's plan against actual orders (for the early-warning work: behind plan?).
+struct PlanProgress {
+  bool has_plan = false;
+  std::int64_t target_amount = 0, actual_amount = 0;
+  std::int64_t achieved_per_mille = 0;   // actual / target
+  std::int64_t expected_per_mille = 0;   // elapsed working days / working days of the month
+  std::int64_t same_period_last_year = 0;
+};
+Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date month,
+                                   clock::Date today);
+
 void register_messages();
 
 class Module {

@@ -23,6 +23,9 @@ void register_messages() {
                                      "The payment exceeds what is owed ({outstanding})"});
   add("sales.payment_before_order", {"付款日期不能早于订单日期", "付款日期不能早於訂單日期",
                                      "The payment cannot be dated before the order"});
+  add("sales.month_invalid", {"月份格式为 YYYY-MM", "月份格式為 YYYY-MM", "A month is YYYY-MM"});
+  add("sales.plan_duplicate_product", {"同一产品在计划中只能出现一次", "同一產品在計畫中只能出現一次",
+                                       "A product appears once in a plan"});
   add("sales.date_in_future", {"日期不能晚于今天", "日期不能晚於今天", "The date cannot be in the future"});
   add("sales.date_out_of_range", {"日期须在 2000 年之后且不晚于今天", "日期須在 2000 年之後且不晚於今天",
                                   "The date must be after 2000 and not in the future"});

@@ -1,5 +1,6 @@
 // HTTP <-> sales: products, orders, payments, the customer's sales summary.
 #include "modules/sales/order_store.hpp"
+#include "modules/sales/plan.hpp"
 #include "modules/sales/product.hpp"
 #include "modules/sales/sales.hpp"
 #include "platform/http/params.hpp"
@@ -22,9 +23,45 @@ Result<std::optional<clock::Date>> date_param(const Request& req, const char* na
   return std::optional<clock::Date>(*d);
 }
 
+Result<clock::Date> month_param(const Request& req) {
+  auto it = req.params.find("month");
+  auto m = it == req.params.end() ? std::nullopt : parse_month(it->second);
+  if (!m) return Error(ErrorCode::kBadRequest, "error.bad_parameter").field("month", "sales.month_invalid");
+  return *m;
+}
+
 struct Routes {
   ProductStore& products;
   OrderStore& orders;
+  PlanStore& plans;
+
+  Result<Response> get_plan(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto month, month_param(req));
+    KEHU_TRY(auto j, plans.get(auth::scope_of(p), CustomerId(id), month, today()));
+    return Response::ok(j);
+  }
+
+  Result<Response> put_plan(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto month, month_param(req));
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto in, read_plan_input(body));
+    KEHU_TRY(auto r, plans.put(auth::scope_of(p), CustomerId(id), month, in, today(), auth::actor_of(req, p)));
+    return r.second ? Response::created(r.first) : Response::ok(r.first);
+  }
+
+  Result<Response> year_plans(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    int year = today().year;
+    if (auto y = req.query_param("year"); y && !y->empty()) {
+      auto d = parse_month(std::string(*y) + "-01");
+      if (!d || y->size() != 4) return Error(ErrorCode::kBadRequest, "error.bad_parameter").field("year", "param.invalid");
+      year = d->year;
+    }
+    KEHU_TRY(auto j, plans.year(auth::scope_of(p), CustomerId(id), year));
+    return Response::ok(j);
+  }
 
   Result<Response> list_products(Request& req, const Principal& p) {
     ProductFilter f;
@@ -163,11 +200,25 @@ Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s,
   return OrderStore(db).figures(s, id, day);
 }
 
+Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date month,
+                                   clock::Date day) {
+  KEHU_TRY(auto j, PlanStore(db).get(s, id, month_start(month), day));
+  PlanProgress p;
+  p.has_plan = !j["id"].is_null();
+  p.target_amount = j["target_amount"];
+  p.actual_amount = j["actual_amount"];
+  p.achieved_per_mille = j["achieved_per_mille"];
+  p.expected_per_mille = j["expected_per_mille"];
+  p.same_period_last_year = j["same_period_last_year"];
+  return p;
+}
+
 struct Module::State {
-  explicit State(auth::Auth& a) : auth(a), products(a.db()), orders(a.db()), routes{products, orders} {}
+  explicit State(auth::Auth& a) : auth(a), products(a.db()), orders(a.db()), plans(a.db()), routes{products, orders, plans} {}
   auth::Auth& auth;
   ProductStore products;
   OrderStore orders;
+  PlanStore plans;
   Routes routes;
 };
 
@@ -192,6 +243,9 @@ void Module::register_routes(http::Router& r) {
   r.patch("/api/v1/orders/{id}", h(&Routes::update_order));
   r.post("/api/v1/orders/{id}/payments", h(&Routes::add_payment));
   r.get("/api/v1/customers/{id}/sales-summary", h(&Routes::summary));
+  r.get("/api/v1/customers/{id}/plans", h(&Routes::year_plans));
+  r.get("/api/v1/customers/{id}/plans/{month}", h(&Routes::get_plan));
+  r.put("/api/v1/customers/{id}/plans/{month}", h(&Routes::put_plan));
 }
 
 Result<std::int64_t> create_product(db::Database& db, const nlohmann::json& body, const auth::Principal& as) {
