@@ -4,6 +4,8 @@
 #include "modules/customers/customers.hpp"
 #include "modules/sales/sales.hpp"
 #include "platform/core/clock.hpp"
+
+#include <map>
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/secrets.hpp"
 #include "tools/datagen/datagen.hpp"
@@ -104,6 +106,27 @@ int demo_orders(datagen::Rng& rng, db::Database& db, CustomerId customer, const 
   return made;
 }
 
+// Plans for the last three months and the next one, around what the dealer buys.
+int demo_plans(datagen::Rng& rng, db::Database& db, CustomerId dealer, const auth::Principal& owner,
+               const std::vector<std::int64_t>& products) {
+  const auto today = clock::local_date(clock::now());
+  int made = 0;
+  for (int back = -1; back <= 2; ++back) {
+    int y = today.year, m = today.month - back;
+    while (m < 1) { m += 12; --y; }
+    while (m > 12) { m -= 12; ++y; }
+    nlohmann::json lines = nlohmann::json::array();
+    for (std::size_t k = 0; k < 3; ++k) {
+      const auto idx = (static_cast<std::size_t>(dealer.value) + k * 5) % products.size();
+      lines.push_back({{"product_id", products[idx]}, {"quantity", 10 + static_cast<std::int64_t>(rng.below(40))}});
+    }
+    nlohmann::json body = {{"lines", lines}, {"schedule", "上旬、中旬各到货一次"},
+                           {"support", rng.chance(0.5) ? "厂家派促销员两周，门头广告补贴" : "季度返利 2%"}};
+    if (sales::save_plan(db, dealer, clock::format_date({y, m, 1}).substr(0, 7), body, owner).ok()) ++made;
+  }
+  return made;
+}
+
 nlohmann::json contact_body(datagen::Rng& rng, const datagen::Region& region, bool primary) {
   auto person = datagen::person_name(rng);
   nlohmann::json c = {{"name", person.full}, {"title", datagen::job_title(rng)}, {"mobile", datagen::mobile(rng)},
@@ -168,6 +191,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
   // Orders only for demo-sized data sets; large ones are for archive and search tests.
   const bool with_orders = customers <= 5000;
 
+  std::map<std::int64_t, std::vector<CustomerId>> general_dealers;  // per owner
   datagen::Rng rng(20261123);
   for (int i = 0; i < customers; ++i) {
     const auto& owner = managers[rng.below(managers.size())];
@@ -188,7 +212,17 @@ DemoSummary create_demo(db::Database& db, int customers) {
     }
     nlohmann::json tags = nlohmann::json::array();
     if (rng.chance(0.1)) tags.push_back("重点客户");
-    if (rng.chance(0.15)) tags.push_back("经销商");
+    // The distribution tree: some customers are general dealers; some later customers of the
+    // same manager are their second-tier dealers or retail outlets.
+    auto& dealers = general_dealers[owner.user.value];
+    const bool general = rng.chance(0.12);
+    if (general) {
+      tags.push_back("经销商");
+      body["dealer_level"] = "general";
+    } else if (!dealers.empty() && rng.chance(0.25)) {
+      body["parent_id"] = dealers[rng.below(dealers.size())].value;
+      body["dealer_level"] = rng.chance(0.6) ? "second" : "retail";
+    }
     if (rng.chance(0.05)) tags.push_back("新客户");
     body["tags"] = tags;
     nlohmann::json contacts = nlohmann::json::array();
@@ -203,8 +237,11 @@ DemoSummary create_demo(db::Database& db, int customers) {
     if (created) {
       ++out.customers;
       out.contacts += n;
-      if (with_orders && body["status"] == "active" && products.size() == std::size(kProducts))
+      if (general) general_dealers[owner.user.value].push_back(*created);
+      if (with_orders && body["status"] == "active" && products.size() == std::size(kProducts)) {
         out.orders += demo_orders(rng, db, *created, owner, body["grade"].get<std::string>(), products);
+        if (general) out.plans += demo_plans(rng, db, *created, owner, products);
+      }
     }
   }
   return out;

@@ -200,6 +200,15 @@ Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s,
   return OrderStore(db).figures(s, id, day);
 }
 
+Status save_plan(db::Database& db, CustomerId id, const std::string& month, const nlohmann::json& body,
+                 const auth::Principal& as) {
+  auto m = parse_month(month);
+  if (!m) return Error(ErrorCode::kBadRequest, "sales.month_invalid");
+  KEHU_TRY(auto in, read_plan_input(body));
+  KEHU_CHECK(PlanStore(db).put(auth::scope_of(as), id, *m, in, today(), auth::actor_of(http::Request{}, as)));
+  return ok_status();
+}
+
 Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date month,
                                    clock::Date day) {
   KEHU_TRY(auto j, PlanStore(db).get(s, id, month_start(month), day));
