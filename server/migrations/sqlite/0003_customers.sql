@@ -22,6 +22,7 @@ CREATE TABLE customers (
   tags TEXT NOT NULL DEFAULT '[]',
   cooperation_start TEXT,
   credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),
+  return_window_days INTEGER NOT NULL DEFAULT 30 CHECK (return_window_days BETWEEN 0 AND 365),
   bank_name TEXT,
   bank_account TEXT,
   tax_number TEXT,

@@ -152,6 +152,7 @@ Result<CustomerInput> read_customer_input(const nlohmann::json& body, InputMode 
   in.tags = f.text_list("tags", kMaxTags, 20);
   in.cooperation_start = f.date("cooperation_start");
   in.credit_limit = f.integer("credit_limit", {.min = 0, .max = 10'000'000'000'000});
+  in.return_window_days = f.integer("return_window_days", {.min = 0, .max = 365});
   in.bank_name = f.text("bank_name", {.max = 100});
   in.bank_account = f.text("bank_account", {.max = 40});
   in.tax_number = f.text("tax_number", {.max = 30});
@@ -241,6 +242,7 @@ void apply(const CustomerInput& in, Customer& c) {
   if (in.tags.present) c.tags = in.tags.value.value_or(std::vector<std::string>{});
   if (in.cooperation_start.present) c.cooperation_start = in.cooperation_start.value;
   if (in.credit_limit.present) c.credit_limit = in.credit_limit.value.value_or(0);
+  if (in.return_window_days.present) c.return_window_days = in.return_window_days.value.value_or(30);
   set(in.bank_name, c.bank_name);
   set(in.bank_account, c.bank_account);
   set(in.tax_number, c.tax_number);
@@ -326,6 +328,7 @@ nlohmann::json to_json(const Customer& c, Personal personal) {
           {"tags", c.tags},
           {"cooperation_start", jdate(c.cooperation_start)},
           {"credit_limit", c.credit_limit},
+          {"return_window_days", c.return_window_days},
           {"bank_name", jopt(c.bank_name)},
           {"bank_account", c.bank_account ? nlohmann::json(show ? *c.bank_account : mask_text(*c.bank_account)) : nlohmann::json()},
           {"tax_number", jopt(c.tax_number)},

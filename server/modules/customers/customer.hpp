@@ -70,6 +70,7 @@ struct Customer {
   std::vector<std::string> tags;
   std::optional<clock::Date> cooperation_start;
   std::int64_t credit_limit = 0;
+  std::int64_t return_window_days = 30;  // returns within this many days of the order need no special approval
   std::optional<std::string> bank_name, bank_account, tax_number, website, notes;
   nlohmann::json custom = nlohmann::json::object();
   UserId owner;
@@ -94,7 +95,7 @@ struct CustomerInput {
   http::Field<double> lat, lng;
   http::Field<std::vector<std::string>> tags;
   http::Field<clock::Date> cooperation_start;
-  http::Field<std::int64_t> credit_limit, owner_id, leader_id, parent_id, version;
+  http::Field<std::int64_t> credit_limit, return_window_days, owner_id, leader_id, parent_id, version;
   http::Field<nlohmann::json> custom;
   std::vector<Contact> contacts;  // create only
   bool confirm_duplicate = false;

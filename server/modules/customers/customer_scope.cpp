@@ -58,6 +58,10 @@ std::vector<CustomerId> descendants(db::Conn& c, CustomerId id) {
   return c.rows(kDescendants, {id.value}, [](const db::Row& r) { return CustomerId(r.i64(0)); });
 }
 
+std::optional<std::int64_t> return_window_days(db::Conn& c, CustomerId id) {
+  return c.scalar_i64("SELECT return_window_days FROM customers WHERE id = ? AND deleted_at IS NULL", {id.value});
+}
+
 std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id) { return c.scalar_i64(kCreditLimit, {id.value}); }
 
 }  // namespace kehu::customers

@@ -16,7 +16,8 @@ constexpr const char* kSelect =
     "c.province_code, rp.name, c.city_code, rc.name, c.district_code, rd.name, c.address, c.lat, c.lng, "
     "c.source, c.status, c.grade, c.tags, c.cooperation_start, c.credit_limit, c.bank_name, c.bank_account, "
     "c.tax_number, c.website, c.notes, c.custom, c.owner_id, o.name, c.department, c.leader_id, coalesce(l.name,''), "
-    "c.version, c.created_at, c.updated_at, c.deleted_at, c.parent_id, coalesce(pc.name, ''), c.dealer_level "
+    "c.version, c.created_at, c.updated_at, c.deleted_at, c.parent_id, coalesce(pc.name, ''), c.dealer_level, "
+    "c.return_window_days "
     "FROM customers c JOIN users o ON o.id = c.owner_id LEFT JOIN users l ON l.id = c.leader_id "
     "LEFT JOIN customers pc ON pc.id = c.parent_id "
     "LEFT JOIN regions rp ON rp.code = c.province_code LEFT JOIN regions rc ON rc.code = c.city_code "
@@ -28,12 +29,12 @@ constexpr const char* kInsert =
     "INSERT INTO customers(type, name, short_name, name_key, sort_key, credit_code, industry, size, province_code, city_code, "
     "district_code, address, lat, lng, source, status, grade, tags, cooperation_start, credit_limit, bank_name, "
     "bank_account, tax_number, website, notes, custom, owner_id, department, leader_id, parent_id, dealer_level, "
-    "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "return_window_days, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kUpdate =
     "UPDATE customers SET type=?, name=?, short_name=?, name_key=?, sort_key=?, credit_code=?, industry=?, size=?, province_code=?, "
     "city_code=?, district_code=?, address=?, lat=?, lng=?, source=?, status=?, grade=?, tags=?, cooperation_start=?, "
     "credit_limit=?, bank_name=?, bank_account=?, tax_number=?, website=?, notes=?, custom=?, owner_id=?, department=?, "
-    "leader_id=?, parent_id=?, dealer_level=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
+    "leader_id=?, parent_id=?, dealer_level=?, return_window_days=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
 constexpr const char* kSoftDelete =
     "UPDATE customers SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND deleted_at IS NULL";
 constexpr const char* kRestore =
@@ -149,6 +150,7 @@ Customer customer_from(const db::Row& r) {
   if (auto p = r.opt_i64(i++)) c.parent = CustomerId(*p);
   c.parent_name = r.text(i++);
   c.dealer_level = r.opt_text(i++);
+  c.return_window_days = r.i64(i++);
   return c;
 }
 
@@ -202,7 +204,7 @@ db::Params customer_params(const Customer& c) {
           c.province_code, c.city_code, c.district_code, c.address, c.lat, c.lng, c.source, c.status, c.grade,
           nlohmann::json(c.tags).dump(), date_text(c.cooperation_start), c.credit_limit, c.bank_name, c.bank_account,
           c.tax_number, c.website, c.notes, c.custom.dump(), c.owner.value, c.department, opt_user(c.leader),
-          c.parent ? std::optional<std::int64_t>(c.parent->value) : std::nullopt, c.dealer_level};
+          c.parent ? std::optional<std::int64_t>(c.parent->value) : std::nullopt, c.dealer_level, c.return_window_days};
 }
 
 db::Params contact_params(const Contact& k) {

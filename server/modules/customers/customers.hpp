@@ -27,6 +27,9 @@ ScopeSql scope_condition(const auth::Scope& s);
 // Every customer below `id` in the distribution tree (not deleted), whoever owns them.
 std::vector<CustomerId> descendants(db::Conn& c, CustomerId id);
 
+// Days after an order within which a return needs no special approval (default 30).
+std::optional<std::int64_t> return_window_days(db::Conn& c, CustomerId id);
+
 // The customer's credit limit in fen (0: no credit), whoever asks; nullopt if no such customer.
 std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id);
 
