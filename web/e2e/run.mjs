@@ -41,6 +41,10 @@ const HANDOVER_REASON = '区域调整：顺德片区改由钱涛负责'
 const FIELD_KEY = 'grade_source'
 const FIELD_LABEL = '客户等级来源'
 const FIELD_OPTIONS = ['展会评定', '老客户转介绍']
+const PRODUCTS = [
+  { brand: '长城', name: '金吉星机油', spec: 'SN 5W-30 4L', unit: '桶', price: '198', search: '金吉星' },
+  { brand: '美孚', name: '力霸机油', spec: '15W-40 18L', unit: '桶', price: '1288.00', search: '力霸' },
+]
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const log = (...a) => console.log(...a)
@@ -672,6 +676,191 @@ function flows(ctx) {
       const ht = await hrow.textContent()
       check(ht.includes(AM1.name) && ht.includes(AM2.name) && ht.includes(LEAD.name) && ht.includes(HANDOVER_REASON), `the handover history row is incomplete: ${ht}`)
       await h.shot('39-handover-history')
+    }],
+
+    ['sales: a manager creates two products (the same one twice is refused on the name)', async () => {
+      await h.ensureUser(LEAD)
+      await page.locator('[data-test="nav-products"]').click()
+      await page.waitForURL(/\/sales\/products$/)
+      check((await h.text('[data-test="page-title"]')) === '产品', 'the products page title is not 产品')
+      const dlg = page.locator('.el-dialog[data-test="product-form"]')
+      const fill = async (p) => {
+        await page.locator('[data-test="product-new"]').click()
+        await dlg.waitFor({ state: 'visible' })
+        await dlg.locator('input[data-test="product-brand"]').fill(p.brand)
+        await dlg.locator('input[data-test="product-name"]').fill(p.name)
+        await dlg.locator('input[data-test="product-spec"]').fill(p.spec)
+        await dlg.locator('input[data-test="product-unit"]').fill(p.unit)
+        await dlg.locator('input[data-test="product-price"]').fill(p.price)
+      }
+      for (const [i, p] of PRODUCTS.entries()) {
+        await fill(p)
+        if (i === 0) await h.shot('40-product-form')
+        const resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/products') && r.request().method() === 'POST')
+        await dlg.locator('[data-test="product-save"]').click()
+        const r = await resp
+        check(r.status() === 201, `creating product ${p.name} answered ${r.status()}`)
+        check((await r.request().postDataJSON()).price === Math.round(Number(p.price) * 100), 'the price was not sent in fen')
+        await dlg.waitFor({ state: 'hidden' })
+      }
+      await page.locator('[data-test="product-table"] [data-test="product-row-name"]', { hasText: PRODUCTS[1].name }).waitFor()
+      const row = page.locator('[data-test="product-table"] .el-table__row', { hasText: PRODUCTS[1].name })
+      check((await row.textContent()).includes('¥1,288.00'), `the price is not shown as ¥1,288.00: ${await row.textContent()}`)
+      await h.shot('41-products')
+      // the same brand + name + spec again: 409 already_exists, shown on the name
+      await fill(PRODUCTS[0])
+      const resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/products') && r.request().method() === 'POST')
+      await dlg.locator('[data-test="product-save"]').click()
+      check((await resp).status() === 409, 'a duplicate product was not answered 409')
+      const err = h.formItem(dlg, '产品名称').locator('.el-form-item__error')
+      await err.waitFor({ state: 'visible' })
+      check((await err.textContent()).trim().length > 0, 'the 409 is not shown on the name field')
+      await h.shot('42-product-duplicate')
+      await dlg.locator('.el-dialog__footer button', { hasText: '取消' }).click()
+      await dlg.waitFor({ state: 'hidden' })
+    }],
+
+    ['sales: an account manager enters a two-line order by keyboard and records a partial payment', async () => {
+      await h.ensureUser(AM)
+      check(state.url, 'no customer: the first customer flow failed')
+      const id = Number(/\/customers\/(\d+)$/.exec(state.url)[1])
+      state.customerId = id
+      // credit limit ¥100,000 through the API with this session
+      const status = await page.evaluate(async ({ id }) => {
+        const me = await (await fetch('/api/v1/auth/me')).json()
+        const c = await (await fetch(`/api/v1/customers/${id}`)).json()
+        const r = await fetch(`/api/v1/customers/${id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+          body: JSON.stringify({ credit_limit: 10000000, version: c.version }),
+        })
+        return r.status
+      }, { id })
+      check(status === 200, `setting the credit limit answered ${status}`)
+      // the receivables before the order
+      await page.goto(state.url)
+      await h.openTab('应收款')
+      const outstanding = page.locator('[data-test="recv-outstanding"]')
+      await outstanding.waitFor({ state: 'visible' })
+      check((await outstanding.textContent()).trim() === '¥0.00', `outstanding before the order is ${await outstanding.textContent()}`)
+      check((await h.text('[data-test="recv-limit"]')) === '¥10万', `the credit limit is not shown as ¥10万: ${await h.text('[data-test="recv-limit"]')}`)
+      const chart = page.locator('[data-test="sales-chart"]')
+      check((await chart.getAttribute('data-running-total')) === '0', 'the chart is not empty before the first order')
+      check((await chart.locator('canvas').count()) > 0, 'the chart draws no canvas')
+      await h.shot('43-receivables-before')
+
+      // new order from the customer's Orders tab
+      await h.openTab('订单')
+      await page.locator('[data-test="order-new"]').click()
+      await page.waitForURL(/\/sales\/orders\/new\?/)
+      const entry = page.locator('[data-test="order-entry"]')
+      await entry.locator('[data-test="entry-customer"]', { hasText: CUSTOMER }).waitFor()
+      const today = await entry.locator('[data-test="entry-date"] input').inputValue()
+      check(/^\d{4}-\d{2}-\d{2}$/.test(today), `the date is not prefilled with today: ${today}`)
+      /** With the cursor in line i's product box: type, Enter picks the match, the cursor moves to the quantity. */
+      const pickByKeyboard = async (i, p) => {
+        const sel = `[data-test="line-${i}-product"] input`
+        await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), sel)
+        await page.keyboard.type(p.search, { delay: 30 })
+        await page.keyboard.press('Enter')
+        await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), `input[data-test="line-${i}-quantity"]`)
+        const picked = await entry.locator(`[data-test="line-${i}-product"]`).textContent()
+        check(picked.includes(p.name), `typing ${p.search} + Enter picked ${picked}`)
+      }
+      await entry.locator('[data-test="line-0-product"] input').focus()
+      await pickByKeyboard(0, PRODUCTS[0])
+      check((await entry.locator('input[data-test="line-0-price"]').inputValue()) === '198.00', 'choosing the product did not set its list price')
+      await page.keyboard.type('10')
+      await page.keyboard.press('Enter') // → unit price
+      await page.keyboard.press('Enter') // last cell → a new line, cursor on its product
+      await entry.locator('[data-test="line-1"]').waitFor()
+      await pickByKeyboard(1, PRODUCTS[1])
+      await page.keyboard.type('5')
+      check((await h.text('[data-test="line-0-amount"]')) === '¥1,980.00', 'line 1 amount is not ¥1,980.00')
+      check((await h.text('[data-test="line-1-amount"]')) === '¥6,440.00', 'line 2 amount is not ¥6,440.00')
+      check((await h.text('[data-test="entry-total"]')) === '¥8,420.00', `the total is not ¥8,420.00: ${await h.text('[data-test="entry-total"]')}`)
+      await entry.locator('[data-test="credit-ok"]').waitFor({ timeout: 5000 })
+      check((await h.text('[data-test="credit-limit"]')) === '¥100,000.00', 'the credit panel does not show the limit ¥100,000.00')
+      check((await h.text('[data-test="credit-after"]')) === '¥8,420.00', 'the credit panel does not show ¥8,420.00 after this order')
+      await h.shot('44-order-entry')
+      const resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/orders') && r.request().method() === 'POST')
+      await entry.locator('[data-test="order-save"]').click()
+      const r = await resp
+      check(r.status() === 201, `saving the order answered ${r.status()}`)
+      const sent = r.request().postDataJSON()
+      check(sent.lines.length === 2 && sent.lines[0].unit_price === 19800 && sent.lines[1].quantity === 5, `unexpected order body ${JSON.stringify(sent)}`)
+      // back on the customer, the new order open in the drawer
+      await page.waitForURL(/\/customers\/\d+\?/)
+      const drawer = page.locator('[data-test="order-drawer"]')
+      await drawer.locator('[data-test="drawer-total"]').waitFor()
+      check((await h.text('[data-test="drawer-total"]')) === '¥8,420.00', 'the drawer does not show the total')
+      check((await drawer.locator('[data-test="drawer-lines"] .el-table__row').count()) === 2, 'the drawer does not list two lines')
+      await h.shot('45-order-drawer')
+      // a payment larger than the debt is refused on the amount; then ¥3,000
+      await drawer.locator('[data-test="record-payment"]').click()
+      const pay = page.locator('.el-dialog[data-test="payment-form"]')
+      await pay.waitFor({ state: 'visible' })
+      await pay.locator('input[data-test="payment-amount"]').fill('99999')
+      await pay.locator('[data-test="payment-save"]').click()
+      const perr = h.formItem(pay, '金额').locator('.el-form-item__error')
+      await perr.waitFor({ state: 'visible' })
+      await h.shot('46-payment-exceeds')
+      await pay.locator('input[data-test="payment-amount"]').fill('3000')
+      await h.pickOption(pay.locator('[data-test="payment-method"]'), '承兑汇票')
+      await pay.locator('input[data-test="payment-reference"]').fill('HP-2027-001')
+      await pay.locator('[data-test="payment-save"]').click()
+      await pay.waitFor({ state: 'hidden' })
+      await page.waitForFunction(() => document.querySelector('[data-test="drawer-outstanding"]')?.textContent?.trim() === '¥5,420.00')
+      check((await drawer.locator('[data-test="drawer-payments"]').textContent()).includes('承兑汇票'), 'the payment is not listed with its method')
+      await h.shot('47-order-paid-partly')
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+      const orow = page.locator('[data-test="order-table"] .el-table__row').first()
+      await page.waitForFunction(() => document.querySelector('[data-test="order-table"] [data-test="settlement-tag"]')?.textContent?.includes('部分付款'))
+      check((await orow.textContent()).includes('¥5,420.00'), 'the orders tab does not show the outstanding ¥5,420.00')
+      // receivables after
+      await h.openTab('应收款')
+      await page.waitForFunction(() => document.querySelector('[data-test="recv-outstanding"]')?.textContent?.trim() === '¥5,420.00')
+      await page.waitForFunction(() => document.querySelector('[data-test="sales-chart"]')?.getAttribute('data-running-total') === '842000')
+      check((await h.text('[data-test="aging-d0_30"]')) === '¥5,420.00', 'the 0–30 days bucket does not hold ¥5,420.00')
+      await page.locator('[data-test="sales-chart"]').scrollIntoViewIfNeeded()
+      await h.shot('48-receivables-after')
+    }],
+
+    ['sales: an order over the credit limit warns before saving and is refused with the numbers', async () => {
+      await h.ensureUser(AM)
+      check(state.customerId, 'no customer with a credit limit: the previous flow failed')
+      await page.goto(`${base}/sales/orders/new?customer_id=${state.customerId}`)
+      const entry = page.locator('[data-test="order-entry"]')
+      await entry.locator('[data-test="entry-customer"]', { hasText: CUSTOMER }).waitFor()
+      // with the mouse this time: open the list, click the product
+      await h.pickOption(entry.locator('[data-test="line-0-product"]'), PRODUCTS[1].name)
+      await page.waitForFunction(() => document.activeElement === document.querySelector('input[data-test="line-0-quantity"]'))
+      await page.keyboard.type('80') // 80 × ¥1,288 = ¥103,040 on top of ¥5,420
+      const warn = entry.locator('[data-test="credit-warning"]')
+      await warn.waitFor({ state: 'visible', timeout: 5000 })
+      check((await h.text('[data-test="credit-after"]')) === '¥108,460.00', `outstanding after is not ¥108,460.00: ${await h.text('[data-test="credit-after"]')}`)
+      check((await warn.textContent()).includes('¥8,460.00'), `the warning does not say by how much: ${await warn.textContent()}`)
+      await h.shot('49-order-over-limit-warning')
+      const resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/orders') && r.request().method() === 'POST')
+      await entry.locator('[data-test="order-save"]').click()
+      const r = await resp
+      check(r.status() === 422, `saving over the limit answered ${r.status()}`)
+      const box = entry.locator('[data-test="credit-exceeded"]')
+      await box.waitFor({ state: 'visible' })
+      const bt = await box.textContent()
+      check(bt.includes('¥100,000.00') && bt.includes('¥5,420.00') && bt.includes('¥108,460.00'), `the refusal does not show the numbers: ${bt}`)
+      check((await box.locator('[data-test="need-approval"]').count()) === 1, 'the account manager is not told that a lead must approve')
+      check((await box.locator('[data-test="override-save"]').count()) === 0, 'the account manager is offered an override')
+      check(/\/sales\/orders\/new/.test(page.url()), 'the refused order left the entry page')
+      await h.shot('50-order-refused')
+      // the orders page: the list and the sums over the filter
+      await page.locator('[data-test="nav-orders"]').click()
+      await page.waitForURL(/\/sales\/orders$/)
+      await page.locator('[data-test="order-table"] [data-test="order-row-customer"]', { hasText: CUSTOMER }).waitFor()
+      check((await h.text('[data-test="sum-outstanding"]')) === '¥5,420.00', `the outstanding sum is ${await h.text('[data-test="sum-outstanding"]')}`)
+      check((await h.text('[data-test="sum-total"]')) === '¥8,420.00', `the total sum is ${await h.text('[data-test="sum-total"]')}`)
+      await h.shot('51-orders-page')
     }],
 
     ['no Content-Security-Policy violation and no page error', async () => {

@@ -47,3 +47,21 @@ export function formatFen(fen: number | null | undefined, locale = 'zh-CN'): str
   const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Number(int))
   return `${fen < 0 ? '-' : ''}¥${grouped}.${cents}`
 }
+
+/**
+ * fen → a short amount for summaries: in the Chinese locales ¥12.3万 / ¥1.2亿 from ¥10,000 up
+ * (one decimal, rounded half up on integers); otherwise, and in English, the full formatFen.
+ */
+export function formatFenCompact(fen: number | null | undefined, locale = 'zh-CN'): string {
+  if (fen === null || fen === undefined || !Number.isFinite(fen)) return ''
+  const abs = Math.abs(fen)
+  if (!locale.startsWith('zh') || abs < 1_000_000) return formatFen(fen, locale)
+  const [unit, size] = abs >= 10_000_000_000 ? ['亿', 10_000_000_000] : ['万', 1_000_000]
+  // tenths of the unit, integer arithmetic: round(abs / (size / 10))
+  const step = size / 10
+  const tenths = Math.floor((abs + step / 2) / step)
+  const whole = Math.floor(tenths / 10)
+  const dec = tenths % 10
+  const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(whole)
+  return `${fen < 0 ? '-' : ''}¥${grouped}${dec ? `.${dec}` : ''}${unit}`
+}

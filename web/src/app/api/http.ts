@@ -20,6 +20,8 @@ export interface ApiErrorBody {
   warnings?: Record<string, string>
   matches?: DuplicateMatch[]
   request_id?: string
+  /** Any other members of the error object (e.g. `credit` of credit_limit_exceeded). */
+  extra?: Record<string, unknown>
 }
 
 export class ApiError extends Error {
@@ -29,6 +31,8 @@ export class ApiError extends Error {
   readonly warnings: Record<string, string>
   readonly matches: DuplicateMatch[]
   readonly requestId?: string
+  /** Members of the error object beyond the common ones, such as `credit`. */
+  readonly extra: Record<string, unknown>
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message || body.code)
@@ -39,6 +43,7 @@ export class ApiError extends Error {
     this.warnings = body.warnings ?? {}
     this.matches = body.matches ?? []
     this.requestId = body.request_id
+    this.extra = body.extra ?? {}
   }
 
   /** True when the error carries anything to show next to form items. */
@@ -63,6 +68,8 @@ const STATUS_CODES: Record<number, string> = {
   423: 'locked',
   429: 'rate_limited',
 }
+
+const COMMON_ERROR_KEYS = new Set(['code', 'message', 'fields', 'warnings', 'matches', 'request_id'])
 
 function asStringMap(v: unknown): Record<string, string> | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined
@@ -89,6 +96,7 @@ export function parseApiError(status: number, payload: unknown, statusText = '')
       warnings: asStringMap(e.warnings),
       matches: Array.isArray(e.matches) ? (e.matches as DuplicateMatch[]) : undefined,
       request_id: typeof e.request_id === 'string' ? e.request_id : undefined,
+      extra: Object.fromEntries(Object.entries(e).filter(([k]) => !COMMON_ERROR_KEYS.has(k))),
     })
   }
   const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : CLIENT_CODES.badResponse)

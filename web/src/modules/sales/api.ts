@@ -1,0 +1,29 @@
+import { http, type Page } from '@/app/api/http'
+import type {
+  CreditCheck, CustomerOption, Order, OrderInput, OrderPage, OrderQuery, Payment, PaymentInput,
+  Product, ProductInput, ProductQuery, SalesSummary,
+} from './types'
+
+export const productsApi = {
+  list: (q: ProductQuery) => http.get<Page<Product>>('/products', { ...q }),
+  get: (id: number) => http.get<Product>(`/products/${id}`),
+  create: (body: ProductInput) => http.post<Product>('/products', body),
+  update: (id: number, body: ProductInput) => http.patch<Product>(`/products/${id}`, body),
+}
+
+export const ordersApi = {
+  list: (q: OrderQuery) => http.get<OrderPage>('/orders', { ...q }),
+  get: (id: number) => http.get<Order>(`/orders/${id}`),
+  create: (body: OrderInput) => http.post<Order>('/orders', body),
+  creditCheck: (body: OrderInput, signal?: AbortSignal) => http.post<CreditCheck>('/orders/credit-check', body, { signal }),
+  update: (id: number, body: { note?: string; date?: string; version: number }) => http.patch<Order>(`/orders/${id}`, body),
+  addPayment: (orderId: number, body: PaymentInput) => http.post<Payment>(`/orders/${orderId}/payments`, body),
+}
+
+export const salesApi = {
+  summary: (customerId: number) => http.get<SalesSummary>(`/customers/${customerId}/sales-summary`),
+  /** For the customer pickers: the customers in scope whose name etc. match q. */
+  searchCustomers: (q: string) =>
+    http.get<Page<CustomerOption>>('/customers', { q: q || undefined, page_size: 20, sort: q ? undefined : '-updated_at' }).then((r) => r.items),
+  customer: (id: number) => http.get<CustomerOption>(`/customers/${id}`),
+}
