@@ -89,3 +89,36 @@ CREATE TABLE plan_lines (
   amount INTEGER NOT NULL CHECK (amount >= 0),
   PRIMARY KEY (plan_id, product_id)
 ) STRICT;
+
+-- Returns and exchanges (退换货) against order lines, and repairs; an approved return
+-- becomes a credit note that lowers the order's debt (never a negative order).
+CREATE TABLE returns (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  order_id INTEGER NOT NULL REFERENCES orders(id),
+  kind TEXT NOT NULL CHECK (kind IN ('return','exchange','damaged_package','repair')),
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('requested','approved','rejected')),
+  request_date TEXT NOT NULL,
+  within_window INTEGER NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),  -- value of the returned goods at the order's prices
+  credited INTEGER NOT NULL DEFAULT 0 CHECK (credited >= 0),  -- applied to the order's debt
+  refund_due INTEGER NOT NULL DEFAULT 0 CHECK (refund_due >= 0),  -- the part already paid
+  decision_note TEXT,
+  decided_by INTEGER REFERENCES users(id),
+  decided_at TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX returns_customer ON returns(customer_id, id);
+CREATE INDEX returns_status ON returns(status, id);
+
+CREATE TABLE return_lines (
+  return_id INTEGER NOT NULL REFERENCES returns(id) ON DELETE CASCADE,
+  line_no INTEGER NOT NULL,  -- the order line
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  PRIMARY KEY (return_id, line_no)
+) STRICT;

@@ -26,6 +26,14 @@ void register_messages() {
   add("sales.month_invalid", {"月份格式为 YYYY-MM", "月份格式為 YYYY-MM", "A month is YYYY-MM"});
   add("sales.plan_duplicate_product", {"同一产品在计划中只能出现一次", "同一產品在計畫中只能出現一次",
                                        "A product appears once in a plan"});
+  add("sales.return_no_such_line", {"订单中没有这一行", "訂單中沒有這一行", "The order has no such line"});
+  add("sales.return_too_many", {"超出可退数量（剩余 {left}）", "超出可退數量（剩餘 {left}）", "More than can be returned ({left} left)"});
+  add("sales.return_duplicate_line", {"同一订单行只能出现一次", "同一訂單行只能出現一次", "An order line appears once"});
+  add("sales.return_date_invalid", {"申请日期须在订单日期之后且不晚于今天", "申請日期須在訂單日期之後且不晚於今天",
+                                    "The request date must be after the order and not in the future"});
+  add("sales.return_decide_not_allowed", {"超出退货期限的申请须由主管或总监审批", "超出退貨期限的申請須由主管或總監審核",
+                                          "Requests outside the return window need a team lead or director"});
+  add("sales.return_already_decided", {"该申请已审批", "該申請已審核", "This request has been decided already"});
   add("sales.date_in_future", {"日期不能晚于今天", "日期不能晚於今天", "The date cannot be in the future"});
   add("sales.date_out_of_range", {"日期须在 2000 年之后且不晚于今天", "日期須在 2000 年之後且不晚於今天",
                                   "The date must be after 2000 and not in the future"});

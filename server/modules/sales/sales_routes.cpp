@@ -1,6 +1,9 @@
 // HTTP <-> sales: products, orders, payments, the customer's sales summary.
+#include <algorithm>
+
 #include "modules/sales/order_store.hpp"
 #include "modules/sales/plan.hpp"
+#include "modules/sales/return.hpp"
 #include "modules/sales/product.hpp"
 #include "modules/sales/sales.hpp"
 #include "platform/http/params.hpp"
@@ -34,6 +37,43 @@ struct Routes {
   ProductStore& products;
   OrderStore& orders;
   PlanStore& plans;
+  ReturnStore& returns;
+
+  Result<Response> create_return(Request& req, const Principal& p) {
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto in, read_return_input(body));
+    KEHU_TRY(auto j, returns.create(p, in, today(), auth::actor_of(req, p)));
+    return Response::created(j);
+  }
+
+  Result<Response> decide_return(Request& req, const Principal& p, bool approve) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto d, read_decision(body, !approve));
+    KEHU_TRY(auto j, returns.decide(p, id, approve, d, auth::actor_of(req, p)));
+    return Response::ok(j);
+  }
+  Result<Response> approve_return(Request& req, const Principal& p) { return decide_return(req, p, true); }
+  Result<Response> reject_return(Request& req, const Principal& p) { return decide_return(req, p, false); }
+
+  Result<Response> get_return(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto j, returns.get(auth::scope_of(p), id));
+    return Response::ok(j);
+  }
+
+  Result<Response> list_returns(Request& req, const Principal& p) {
+    std::optional<std::string> status;
+    std::optional<std::int64_t> customer;
+    if (auto st = req.query_param("status"); st && !st->empty()) {
+      if (std::find(kReturnStatuses.begin(), kReturnStatuses.end(), *st) == kReturnStatuses.end())
+        return Error(ErrorCode::kBadRequest, "error.bad_parameter").field("status", "param.invalid");
+      status = std::string(*st);
+    }
+    if (auto c = req.query_param("customer_id"); c && !c->empty()) { KEHU_TRY(customer, http::parse_id_param(*c, "customer_id")); }
+    KEHU_TRY(auto page, http::parse_page(req));
+    return Response::ok(returns.list(auth::scope_of(p), status, customer, page.first, page.second));
+  }
 
   Result<Response> get_plan(Request& req, const Principal& p) {
     KEHU_TRY(auto id, req.id_param("id"));
@@ -223,11 +263,13 @@ Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, Custo
 }
 
 struct Module::State {
-  explicit State(auth::Auth& a) : auth(a), products(a.db()), orders(a.db()), plans(a.db()), routes{products, orders, plans} {}
+  explicit State(auth::Auth& a)
+      : auth(a), products(a.db()), orders(a.db()), plans(a.db()), returns(a.db()), routes{products, orders, plans, returns} {}
   auth::Auth& auth;
   ProductStore products;
   OrderStore orders;
   PlanStore plans;
+  ReturnStore returns;
   Routes routes;
 };
 
@@ -253,6 +295,11 @@ void Module::register_routes(http::Router& r) {
   r.post("/api/v1/orders/{id}/payments", h(&Routes::add_payment));
   r.get("/api/v1/customers/{id}/sales-summary", h(&Routes::summary));
   r.get("/api/v1/customers/{id}/plans", h(&Routes::year_plans));
+  r.get("/api/v1/returns", h(&Routes::list_returns));
+  r.post("/api/v1/returns", h(&Routes::create_return));
+  r.get("/api/v1/returns/{id}", h(&Routes::get_return));
+  r.post("/api/v1/returns/{id}/approve", h(&Routes::approve_return));
+  r.post("/api/v1/returns/{id}/reject", h(&Routes::reject_return));
   r.get("/api/v1/customers/{id}/plans/{month}", h(&Routes::get_plan));
   r.put("/api/v1/customers/{id}/plans/{month}", h(&Routes::put_plan));
 }
