@@ -73,7 +73,8 @@ constexpr int kSeason[12] = {5, 4, 9, 10, 9, 7, 6, 7, 9, 10, 9, 7};
 
 // About two years of orders for an active customer, paid except for the last weeks.
 int demo_orders(datagen::Rng& rng, db::Database& db, CustomerId customer, const auth::Principal& owner,
-                const std::string& grade, const std::vector<std::int64_t>& products) {
+                const std::string& grade, const std::vector<std::int64_t>& products, const auth::Principal& director) {
+  std::optional<std::int64_t> last_order;
   // Days since 1970 in the company's time zone (UTC+8).
   const std::int64_t today_n = (clock::unix_seconds(clock::now()) + 8 * 3600) / 86400;
   const int interval = grade == "A" ? 14 : grade == "B" ? 30 : 55;
@@ -101,7 +102,19 @@ int demo_orders(datagen::Rng& rng, db::Database& db, CustomerId customer, const 
       body["payment"] = {{"amount", total}, {"method", "bank_transfer"}};
       created = sales::create_order(db, body, owner);
     }
-    if (created) ++made;
+    if (created) {
+      ++made;
+      last_order = *created;
+    }
+  }
+  // A few returns and exchanges of the latest order, half of them approved.
+  if (last_order && rng.chance(0.04)) {
+    static const char* kReasons[] = {"桶身破损，漏油", "客户订错规格", "包装受潮", "批次颜色异常，送检"};
+    static const char* kKinds[] = {"return", "exchange", "damaged_package", "repair"};
+    const auto k = rng.below(4);
+    (void)sales::request_return(db, {{"order_id", *last_order}, {"kind", kKinds[k]}, {"reason", kReasons[k]},
+                                     {"lines", {{{"line_no", 1}, {"quantity", 1}}}}},
+                                owner, rng.chance(0.5) ? &director : nullptr);
   }
   return made;
 }
@@ -239,7 +252,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
       out.contacts += n;
       if (general) general_dealers[owner.user.value].push_back(*created);
       if (with_orders && body["status"] == "active" && products.size() == std::size(kProducts)) {
-        out.orders += demo_orders(rng, db, *created, owner, body["grade"].get<std::string>(), products);
+        out.orders += demo_orders(rng, db, *created, owner, body["grade"].get<std::string>(), products, director);
         if (general) out.plans += demo_plans(rng, db, *created, owner, products);
       }
     }

@@ -69,6 +69,9 @@ class Module {
 // Creates a product or an order from an API-shaped body as `as` would (same checks and audit).
 Result<std::int64_t> create_product(db::Database& db, const nlohmann::json& body, const auth::Principal& as);
 Result<std::int64_t> create_order(db::Database& db, const nlohmann::json& body, const auth::Principal& as);
+// Files a return request; approves it when `approver` is given.
+Result<std::int64_t> request_return(db::Database& db, const nlohmann::json& body, const auth::Principal& as,
+                                    const auth::Principal* approver);
 // Creates or replaces a month's plan ("2027-02") from an API-shaped body.
 Status save_plan(db::Database& db, CustomerId id, const std::string& month, const nlohmann::json& body,
                  const auth::Principal& as);

@@ -240,6 +240,16 @@ Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s,
   return OrderStore(db).figures(s, id, day);
 }
 
+Result<std::int64_t> request_return(db::Database& db, const nlohmann::json& body, const auth::Principal& as,
+                                    const auth::Principal* approver) {
+  KEHU_TRY(auto in, read_return_input(body));
+  ReturnStore store(db);
+  KEHU_TRY(auto j, store.create(as, in, today(), auth::actor_of(http::Request{}, as)));
+  const auto id = j["id"].get<std::int64_t>();
+  if (approver) KEHU_CHECK(store.decide(*approver, id, true, {1, std::string("同意")}, auth::actor_of(http::Request{}, *approver)));
+  return id;
+}
+
 Status save_plan(db::Database& db, CustomerId id, const std::string& month, const nlohmann::json& body,
                  const auth::Principal& as) {
   auto m = parse_month(month);
