@@ -46,6 +46,10 @@ const PRODUCTS = [
   { brand: '美孚', name: '力霸机油', spec: '15W-40 18L', unit: '桶', price: '1288.00', search: '力霸' },
 ]
 
+const DEALER = '东莞市华润润滑油总经销有限公司'
+const SUB_DEALER = '东莞市长安镇恒通汽配商行'
+const RETURN_CUSTOMER = '惠州市大亚湾宏达汽修厂'
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const log = (...a) => console.log(...a)
 
@@ -216,6 +220,17 @@ function flows(ctx) {
   const { page, base } = ctx
   const h = makeHelpers(page, base)
   const state = {}
+  /** A call to the API with the browser's session (for setting up data the flow is not about). */
+  const api = (method, path, body) =>
+    page.evaluate(async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/auth/me')).json()
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: body ? JSON.stringify(body) : undefined,
+      })
+      return { status: r.status, body: await r.json().catch(() => null) }
+    }, { method, path, body })
 
   return [
     ['log in as an account manager', async () => {
@@ -861,6 +876,174 @@ function flows(ctx) {
       check((await h.text('[data-test="sum-outstanding"]')) === '¥5,420.00', `the outstanding sum is ${await h.text('[data-test="sum-outstanding"]')}`)
       check((await h.text('[data-test="sum-total"]')) === '¥8,420.00', `the total sum is ${await h.text('[data-test="sum-total"]')}`)
       await h.shot('51-orders-page')
+    }],
+
+    ['distribution: a manager creates a general dealer and a sub-dealer under it (parent picker, 分销 tab)', async () => {
+      await h.ensureUser(LEAD)
+      let dlg = await h.openNewCustomer()
+      await dlg.locator('input[data-test="field-name"]').fill(DEALER)
+      await h.pickOption(h.formItem(dlg, '经销级别').locator('.el-select'), '总经销')
+      const first = await h.saveForm(dlg)
+      check(first === 'ok', `creating the dealer failed (${first})`)
+      await page.locator('[data-test="customer-title"]', { hasText: DEALER }).waitFor()
+      state.dealerUrl = page.url()
+      state.dealerId = Number(/\/customers\/(\d+)$/.exec(page.url())[1])
+      check((await h.text('[data-test="profile-dealer_level"]')) === '总经销 / 一批', 'the profile does not show the dealer level')
+      check((await h.text('[data-test="profile-return_window_days"]')) === '30 天', 'the default return window is not 30 days')
+      // the sub-dealer, with the parent chosen by searching
+      dlg = await h.openNewCustomer()
+      await dlg.locator('input[data-test="field-name"]').fill(SUB_DEALER)
+      await h.pickOption(h.formItem(dlg, '经销级别').locator('.el-select'), '二批')
+      await dlg.locator('[data-test="field-parent"] .el-select').click()
+      await page.keyboard.type('华润', { delay: 30 })
+      const opt = page.locator('.el-select-dropdown__item:visible', { hasText: DEALER }).first()
+      await opt.waitFor({ state: 'visible' })
+      await opt.click()
+      const days = dlg.locator('[data-test="field-return-window"] input')
+      await days.fill('15')
+      await days.blur()
+      await dlg.locator('[data-test="field-dealer-level"]').scrollIntoViewIfNeeded()
+      await h.shot('52-sub-dealer-form')
+      const resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/customers') && r.request().method() === 'POST')
+      const second = await h.saveForm(dlg)
+      const sent = (await resp).request().postDataJSON()
+      check(sent.parent_id === state.dealerId && sent.dealer_level === 'second' && sent.return_window_days === 15, `unexpected customer body ${JSON.stringify(sent)}`)
+      check(second === 'ok', `creating the sub-dealer failed (${second})`)
+      await page.locator('[data-test="customer-title"]', { hasText: SUB_DEALER }).waitFor()
+      check((await h.text('[data-test="profile-parent"]')) === DEALER, 'the profile does not link the parent dealer')
+      check((await h.text('[data-test="profile-return_window_days"]')) === '15 天', 'the profile does not show the return window of 15 days')
+      await h.shot('53-sub-dealer-profile')
+      // the parent's 分销 tab lists it
+      await page.locator('[data-test="profile-parent"]').click()
+      await page.waitForURL(new RegExp(`/customers/${state.dealerId}$`))
+      await page.locator('[data-test="customer-title"]', { hasText: DEALER }).waitFor()
+      await h.openTab('分销')
+      const tree = page.locator('[data-test="subtree"]')
+      await tree.locator('.el-tree-node', { hasText: SUB_DEALER }).first().waitFor()
+      check((await tree.textContent()).includes('二批') && (await tree.textContent()).includes(LEAD.name), 'the tree does not show the level and the owner')
+      await page.waitForFunction(() => document.querySelector('[data-test="subtree-customers"]')?.textContent?.trim() === '2')
+      await h.shot('54-distribution-tab')
+    }],
+
+    ['monthly plan: a manager sets this month\'s plan with two products and sees the actuals of an order', async () => {
+      await h.ensureUser(LEAD)
+      check(state.dealerId, 'no dealer: the distribution flow failed')
+      const products = (await api('GET', '/products?page_size=100')).body.items
+      const p0 = products.find((p) => p.name === PRODUCTS[0].name)
+      const p1 = products.find((p) => p.name === PRODUCTS[1].name)
+      check(p0 && p1, 'the products of the sales flow are missing')
+      // an order this month: 3 × ¥198 (the lead may override the credit limit)
+      const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` })
+      const o = await api('POST', '/orders', { customer_id: state.dealerId, date: today, lines: [{ product_id: p0.id, quantity: 3 }], credit_override: { reason: 'e2e 计划测试' } })
+      check(o.status === 201, `the order for the plan answered ${o.status}: ${JSON.stringify(o.body)}`)
+      await page.goto(state.dealerUrl)
+      await page.locator('[data-test="customer-title"]', { hasText: DEALER }).waitFor()
+      await h.openTab('月度计划')
+      await page.locator('[data-test="plan-none"]').waitFor()
+      // without a plan the bought product shows with target 0
+      check((await page.locator('[data-test="plan-grid"] [data-test="plan-row-actual-qty"]').first().textContent()).trim() === '3', 'the product bought without a plan is not listed with its actual quantity')
+      await page.locator('[data-test="plan-edit"]').click()
+      const grid = page.locator('[data-test="plan-edit-grid"]')
+      await grid.waitFor()
+      await h.pickOption(grid.locator('[data-test="plan-line-0-product"] .el-select'), PRODUCTS[0].name)
+      await sleep(400) // let the first list close before the second opens
+      await grid.locator('input[data-test="plan-line-0-quantity"]').fill('20')
+      await page.locator('[data-test="plan-add-line"]').click()
+      await h.pickOption(grid.locator('[data-test="plan-line-1-product"] .el-select'), PRODUCTS[1].name)
+      await grid.locator('input[data-test="plan-line-1-quantity"]').fill('10')
+      await grid.locator('input[data-test="plan-line-1-amount"]').fill('12000')
+      await page.locator('textarea[data-test="plan-schedule-input"]').fill('每周一送货，月中补货一次')
+      await page.locator('textarea[data-test="plan-support-input"]').fill('门头广告 + 陈列奖励')
+      check((await h.text('[data-test="plan-draft-total"]')) === '¥15,960.00', `the draft total is ${await h.text('[data-test="plan-draft-total"]')}`)
+      await h.shot('55-plan-edit')
+      let resp = page.waitForResponse((r) => /\/plans\/\d{4}-\d{2}$/.test(r.url()) && r.request().method() === 'PUT')
+      await page.locator('[data-test="plan-save"]').click()
+      let r = await resp
+      check(r.status() === 201, `saving the plan answered ${r.status()}`)
+      let sent = r.request().postDataJSON()
+      check(sent.lines.length === 2 && sent.lines[0].quantity === 20 && !('amount' in sent.lines[0]) && sent.lines[1].amount === 1200000 && !('version' in sent), `unexpected plan body ${JSON.stringify(sent)}`)
+      await page.locator('[data-test="plan-grid"]').waitFor()
+      await page.waitForFunction(() => document.querySelector('[data-test="plan-total-actual"]')?.textContent?.trim() === '¥594.00')
+      check((await h.text('[data-test="plan-total-target"]')) === '¥15,960.00', 'the target total is not ¥15,960.00')
+      const pcts = await page.locator('[data-test="plan-row-pct"]').allTextContents()
+      check(pcts[0].trim() === '15.0%', `the first line is not 15.0% achieved: ${pcts}`)
+      check((await h.text('[data-test="plan-total-pct"]')) === '3.7%', `the total is not 3.7% achieved: ${await h.text('[data-test="plan-total-pct"]')}`)
+      check((await h.text('[data-test="plan-schedule"]')) === '每周一送货，月中补货一次', 'the schedule is not shown')
+      await h.shot('56-plan-view')
+      // edit again: the version is sent and the server answers 200
+      await page.locator('[data-test="plan-edit"]').click()
+      await grid.locator('input[data-test="plan-line-0-quantity"]').fill('30')
+      await grid.locator('input[data-test="plan-line-0-amount"]').fill('')
+      resp = page.waitForResponse((r) => /\/plans\/\d{4}-\d{2}$/.test(r.url()) && r.request().method() === 'PUT')
+      await page.locator('[data-test="plan-save"]').click()
+      r = await resp
+      sent = r.request().postDataJSON()
+      check(r.status() === 200 && sent.version === 1, `replacing the plan answered ${r.status()} with ${JSON.stringify(sent)}`)
+      await page.waitForFunction(() => document.querySelector('[data-test="plan-row-pct"]')?.textContent?.trim() === '10.0%')
+      await page.locator('[data-test="plan-chart"]').scrollIntoViewIfNeeded()
+      check((await page.locator('[data-test="plan-chart"] canvas').count()) > 0, 'the year chart draws no canvas')
+      await h.shot('57-plan-chart')
+    }],
+
+    ['returns: an account manager files a return of 2 units, the manager approves, the debt drops', async () => {
+      await h.ensureUser(AM1)
+      const products = (await api('GET', '/products?page_size=100')).body.items
+      const p0 = products.find((p) => p.name === PRODUCTS[0].name)
+      const c = await api('POST', '/customers', { name: RETURN_CUSTOMER, credit_limit: 10000000, confirm_duplicate: true })
+      check(c.status === 201, `creating the customer answered ${c.status}`)
+      const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` })
+      const o = await api('POST', '/orders', { customer_id: c.body.id, date: today, lines: [{ product_id: p0.id, quantity: 10 }] })
+      check(o.status === 201, `the order answered ${o.status}: ${JSON.stringify(o.body)}`)
+      const orderId = o.body.id
+      await page.goto(`${base}/sales/orders?open=${orderId}`)
+      const drawer = page.locator('[data-test="order-drawer"]')
+      await drawer.locator('[data-test="drawer-outstanding"]').waitFor()
+      check((await h.text('[data-test="drawer-outstanding"]')) === '¥1,980.00', 'the order does not owe ¥1,980.00')
+      await drawer.locator('[data-test="request-return"]').click()
+      const dlg = page.locator('.el-dialog[data-test="return-form"]')
+      await dlg.waitFor({ state: 'visible' })
+      // nothing chosen: told so, nothing sent
+      await dlg.locator('[data-test="return-save"]').click()
+      await dlg.locator('[data-test="return-lines-error"]').waitFor()
+      await dlg.locator('textarea[data-test="return-reason"]').fill('客户反映两桶漏油')
+      const qty = dlg.locator('[data-test="return-qty-1"] input')
+      await qty.fill('2')
+      await qty.blur()
+      await h.shot('58-return-dialog')
+      const resp = page.waitForResponse((r) => r.url().endsWith('/api/v1/returns') && r.request().method() === 'POST')
+      await dlg.locator('[data-test="return-save"]').click()
+      const r = await resp
+      check(r.status() === 201, `filing the return answered ${r.status()}`)
+      const sent = r.request().postDataJSON()
+      check(sent.order_id === orderId && sent.kind === 'return' && JSON.stringify(sent.lines) === '[{"line_no":1,"quantity":2}]', `unexpected return body ${JSON.stringify(sent)}`)
+      await dlg.waitFor({ state: 'hidden' })
+      await drawer.locator('.el-drawer__close-btn').click()
+      await drawer.waitFor({ state: 'hidden' })
+      await h.switchUser(LEAD)
+      await page.locator('[data-test="nav-returns"]').click()
+      await page.waitForURL(/\/sales\/returns$/)
+      check((await h.text('[data-test="page-title"]')) === '退换货', 'the returns page title is not 退换货')
+      const row = page.locator('[data-test="return-table"] .el-table__row', { hasText: RETURN_CUSTOMER }).first()
+      await row.waitFor()
+      check((await row.textContent()).includes('待审批') && (await row.textContent()).includes('期限内'), `the row does not show requested / within window: ${await row.textContent()}`)
+      await h.shot('59-returns-page')
+      await row.click()
+      const rd = page.locator('[data-test="return-drawer"]')
+      await rd.locator('[data-test="return-approve"]').waitFor()
+      // reject without a note is refused in the form
+      await rd.locator('[data-test="return-reject"]').click()
+      await h.formItem(rd, '审批意见').locator('.el-form-item__error').waitFor()
+      await h.shot('60-return-drawer')
+      const ar = page.waitForResponse((r) => /\/api\/v1\/returns\/\d+\/approve$/.test(r.url()))
+      await rd.locator('[data-test="return-approve"]').click()
+      check((await ar).status() === 200, 'approving answered an error')
+      await page.waitForFunction(() => document.querySelector('[data-test="return-credited"]')?.textContent?.trim() === '¥396.00')
+      check((await rd.locator('[data-test="return-status"]').textContent()).includes('已批准'), 'the drawer does not show approved')
+      await h.shot('61-return-approved')
+      await rd.locator('[data-test="return-order-link"]').click()
+      await page.waitForURL(/\/sales\/orders\?open=\d+/)
+      await page.waitForFunction(() => document.querySelector('[data-test="drawer-outstanding"]')?.textContent?.trim() === '¥1,584.00')
+      await h.shot('62-order-after-return')
     }],
 
     ['no Content-Security-Policy violation and no page error', async () => {

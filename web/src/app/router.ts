@@ -26,6 +26,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'sales/products', name: 'products', component: () => import('@/modules/sales/pages/ProductsPage.vue'), meta: { title: 'nav.products' } },
       { path: 'sales/orders', name: 'orders', component: () => import('@/modules/sales/pages/OrdersPage.vue'), meta: { title: 'nav.orders' } },
       { path: 'sales/orders/new', name: 'order-new', component: () => import('@/modules/sales/pages/OrderEntryPage.vue'), meta: { title: 'sales.entry.title' } },
+      { path: 'sales/returns', name: 'returns', component: () => import('@/modules/sales/pages/ReturnsPage.vue'), meta: { title: 'nav.returns' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/modules/admin/pages/UsersPage.vue'), meta: { title: 'nav.users', roles: ['admin'] } },
       { path: 'admin/teams', name: 'admin-teams', component: () => import('@/modules/admin/pages/TeamsPage.vue'), meta: { title: 'nav.teams', roles: ['admin'] } },
       { path: 'admin/custom-fields', name: 'admin-custom-fields', component: () => import('@/modules/admin/pages/CustomFieldsPage.vue'), meta: { title: 'nav.customFields', roles: ['admin'] } },

@@ -2,7 +2,7 @@ import { http, type Page } from '@/app/api/http'
 import { getLocale } from '@/app/i18n'
 import type {
   Contact, ContactInput, CustomField, Customer, CustomerInput, CustomerQuery, Handover,
-  RegionNode, TimelineItem, UserOption, Access,
+  RegionNode, SubtreeNode, TimelineItem, UserOption, Access,
 } from './types'
 
 export const customersApi = {
@@ -20,6 +20,7 @@ export const customersApi = {
   removeMember: (id: number, userId: number) => http.del(`/customers/${id}/members/${userId}`),
   handover: (body: { customer_ids: number[] | null; from_user_id: number; to_user_id: number; reason: string }) =>
     http.post<{ moved: number }>('/customers/handover', body),
+  subtree: (id: number) => http.get<SubtreeNode>(`/customers/${id}/subtree`),
   fields: () => http.get<{ items: CustomField[] }>('/customer-fields'),
 }
 

@@ -35,12 +35,21 @@ export interface CustomerFormModel {
   custom: Record<string, unknown>
   owner_id: number | null
   department: string
+  dealer_level: string
+  parent_id: number | null
+  /** shown with the picker until the options are loaded */
+  parent_name: string
+  return_window_days: number | null
   contact: ContactDraft
 }
+
+/** The server's default return window (days). */
+export const DEFAULT_RETURN_WINDOW = 30
 
 const TEXT_FIELDS = [
   'name', 'short_name', 'credit_code', 'industry', 'size', 'address', 'source', 'grade',
   'cooperation_start', 'bank_name', 'bank_account', 'tax_number', 'website', 'notes', 'department',
+  'dealer_level',
 ] as const
 
 export function emptyContact(): ContactDraft {
@@ -52,7 +61,8 @@ export function emptyModel(): CustomerFormModel {
     type: 'company', name: '', short_name: '', credit_code: '', industry: '', size: '', region: [],
     address: '', lat: null, lng: null, source: '', status: 'prospect', grade: '', tags: [],
     cooperation_start: '', credit_limit: null, bank_name: '', bank_account: '', tax_number: '',
-    website: '', notes: '', custom: {}, owner_id: null, department: '', contact: emptyContact(),
+    website: '', notes: '', custom: {}, owner_id: null, department: '', dealer_level: '', parent_id: null,
+    parent_name: '', return_window_days: DEFAULT_RETURN_WINDOW, contact: emptyContact(),
   }
 }
 
@@ -68,6 +78,9 @@ export function modelFromCustomer(c: Customer): CustomerFormModel {
   m.credit_limit = fenToYuan(c.credit_limit)
   m.custom = { ...(c.custom ?? {}) }
   m.owner_id = c.owner_id ?? null
+  m.parent_id = c.parent_id ?? null
+  m.parent_name = c.parent_name ?? ''
+  m.return_window_days = c.return_window_days ?? DEFAULT_RETURN_WINDOW
   return m
 }
 
@@ -91,6 +104,8 @@ function wireFields(m: CustomerFormModel, opts: { withOwner: boolean }): Body {
   for (const [k, v] of Object.entries(m.custom)) if (v !== '' && v !== null && v !== undefined) custom[k] = v
   b.custom = custom
   if (opts.withOwner) b.owner_id = m.owner_id
+  b.parent_id = m.parent_id ?? null
+  b.return_window_days = m.return_window_days ?? DEFAULT_RETURN_WINDOW
   return b
 }
 
@@ -106,6 +121,7 @@ export function createBody(m: CustomerFormModel, opts: { withOwner: boolean }): 
     if (v === null || v === undefined) continue
     if (Array.isArray(v) && v.length === 0) continue
     if (k === 'custom' && Object.keys(v as object).length === 0) continue
+    if (k === 'return_window_days' && v === DEFAULT_RETURN_WINDOW) continue // the server's default
     b[k] = v
   }
   const c = m.contact

@@ -11,6 +11,8 @@ export const INDUSTRIES = [
   'manufacturing', 'retail', 'wholesale', 'transport', 'construction', 'agriculture', 'mining',
   'energy', 'automotive', 'logistics', 'food', 'chemicals', 'services', 'government', 'other',
 ] as const
+export const DEALER_LEVELS = ['general', 'second', 'third', 'retail'] as const
+export type DealerLevel = (typeof DEALER_LEVELS)[number]
 export const SOURCES = ['referral', 'visit', 'exhibition', 'web', 'phone', 'advertising', 'partner', 'other'] as const
 /** Sort fields the server allows (docs/api.md). */
 export const SORT_FIELDS = ['name', 'created_at', 'updated_at', 'grade', 'status', 'cooperation_start', 'credit_limit'] as const
@@ -81,6 +83,14 @@ export interface Customer {
   leader_id?: number | null
   leader_name?: string | null
   members?: Member[]
+  /** the dealer above this one in the distribution chain */
+  parent_id?: number | null
+  parent_name?: string | null
+  dealer_level?: DealerLevel | null
+  /** days after the order date within which returns are accepted (default 30) */
+  return_window_days?: number | null
+  /** GET /customers/{id}: whether the caller may change it */
+  can_edit?: boolean
   version: number
   created_at: string
   updated_at: string
@@ -93,7 +103,7 @@ export const CUSTOMER_WRITABLE = [
   'type', 'name', 'short_name', 'credit_code', 'industry', 'size', 'province_code', 'city_code',
   'district_code', 'address', 'lat', 'lng', 'source', 'status', 'grade', 'tags', 'cooperation_start',
   'credit_limit', 'bank_name', 'bank_account', 'tax_number', 'website', 'notes', 'custom',
-  'owner_id', 'department', 'leader_id',
+  'owner_id', 'department', 'leader_id', 'parent_id', 'dealer_level', 'return_window_days',
 ] as const
 export type CustomerWritable = (typeof CUSTOMER_WRITABLE)[number]
 export type CustomerInput = Partial<Pick<Customer, CustomerWritable>> & {
@@ -172,4 +182,14 @@ export interface UserOption {
   team_id?: number | null
   team_name?: string | null
   active?: boolean
+}
+
+/** GET /customers/{id}/subtree */
+export interface SubtreeNode {
+  id: number
+  name: string
+  dealer_level: DealerLevel | null
+  owner_name?: string | null
+  depth: number
+  children: SubtreeNode[]
 }

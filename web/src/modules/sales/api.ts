@@ -1,7 +1,7 @@
 import { http, type Page } from '@/app/api/http'
 import type {
   CreditCheck, CustomerOption, Order, OrderInput, OrderPage, OrderQuery, Payment, PaymentInput,
-  Product, ProductInput, ProductQuery, SalesSummary,
+  Plan, PlanInput, PlanYear, Product, ProductInput, ProductQuery, ReturnInput, ReturnRequest, SalesSummary,
 } from './types'
 
 export const productsApi = {
@@ -26,4 +26,18 @@ export const salesApi = {
   searchCustomers: (q: string) =>
     http.get<Page<CustomerOption>>('/customers', { q: q || undefined, page_size: 20, sort: q ? undefined : '-updated_at' }).then((r) => r.items),
   customer: (id: number) => http.get<CustomerOption>(`/customers/${id}`),
+}
+
+export const plansApi = {
+  get: (customerId: number, month: string) => http.get<Plan>(`/customers/${customerId}/plans/${month}`),
+  save: (customerId: number, month: string, body: PlanInput) => http.put<Plan>(`/customers/${customerId}/plans/${month}`, body),
+  year: (customerId: number, year: number) => http.get<PlanYear>(`/customers/${customerId}/plans`, { year }),
+}
+
+export const returnsApi = {
+  list: (q: { status?: string; customer_id?: number; page?: number; page_size?: number }) => http.get<Page<ReturnRequest>>('/returns', { ...q }),
+  get: (id: number) => http.get<ReturnRequest>(`/returns/${id}`),
+  create: (body: ReturnInput) => http.post<ReturnRequest>('/returns', body),
+  approve: (id: number, body: { version: number; note?: string }) => http.post<ReturnRequest>(`/returns/${id}/approve`, body),
+  reject: (id: number, body: { version: number; note: string }) => http.post<ReturnRequest>(`/returns/${id}/reject`, body),
 }

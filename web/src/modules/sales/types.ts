@@ -157,10 +157,109 @@ export interface SalesSummary {
   order_count?: number
   aging: { d0_30: number; d31_60: number; d61_90: number; over_90: number }
   monthly: MonthAmount[]
+  /** this customer plus every sub-dealer below it */
+  subtree?: SubtreeTotals | null
+}
+
+export interface SubtreeTotals {
+  customers: number
+  mtd_amount: number
+  ytd_amount: number
+  lifetime_amount: number
+  outstanding: number
 }
 
 export interface CustomerOption {
   id: number
   name: string
   short_name?: string | null
+}
+
+// ---- Monthly plans (per dealer). Percentages are integers per mille (‰).
+
+export interface PlanLine {
+  product_id: number
+  product_name: string
+  brand: string
+  spec: string
+  unit: string
+  target_quantity: number
+  target_amount: number
+  actual_quantity: number
+  actual_amount: number
+  achieved_per_mille: number
+}
+
+export interface Plan {
+  month: string
+  id: number | null
+  version: number | null
+  schedule: string | null
+  support: string | null
+  lines: PlanLine[]
+  target_amount: number
+  actual_amount: number
+  achieved_per_mille: number
+  working_days: { total: number; elapsed: number }
+  expected_per_mille: number
+  same_period_last_year: number
+  ytd_actual?: number
+}
+
+export interface PlanInput {
+  lines: { product_id: number; quantity: number; amount?: number }[]
+  schedule?: string
+  support?: string
+  version?: number
+}
+
+export interface PlanYear {
+  year: number
+  months: { month: string; has_plan: boolean; target_amount: number; actual_amount: number; achieved_per_mille: number }[]
+}
+
+// ---- Returns, exchanges and repairs (退换货)
+
+export const RETURN_KINDS = ['return', 'exchange', 'damaged_package', 'repair'] as const
+export type ReturnKind = (typeof RETURN_KINDS)[number]
+export const RETURN_STATUSES = ['requested', 'approved', 'rejected'] as const
+export type ReturnStatus = (typeof RETURN_STATUSES)[number]
+
+export interface ReturnLine {
+  line_no: number
+  product_name?: string
+  spec?: string
+  unit?: string
+  quantity: number
+  amount?: number
+}
+
+export interface ReturnRequest {
+  id: number
+  customer_id: number
+  customer_name: string
+  order_id: number
+  kind: ReturnKind | string
+  reason: string
+  status: ReturnStatus | string
+  date: string
+  within_window: boolean
+  amount: number
+  credited: number
+  refund_due: number
+  lines?: ReturnLine[]
+  version: number
+  created_by_name?: string | null
+  created_at?: string
+  decided_at?: string | null
+  decided_by_name?: string | null
+  decision_note?: string | null
+}
+
+export interface ReturnInput {
+  order_id: number
+  kind: ReturnKind
+  reason: string
+  date?: string
+  lines: { line_no: number; quantity: number }[]
 }

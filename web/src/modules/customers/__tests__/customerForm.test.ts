@@ -59,4 +59,20 @@ describe('customer form model', () => {
     expect(byProp).toEqual({ name: '太长', region: '无效', 'contact.mobile': '格式不对; again' })
     expect(rest).toEqual({ secret: 'x' })
   })
+
+  it('sends the dealer level, the parent and a return window other than the default 30 days', () => {
+    const m = emptyModel()
+    m.name = '东莞市长安镇恒通汽配商行'
+    expect(m.return_window_days).toBe(30)
+    expect(createBody(m, { withOwner: false })).not.toHaveProperty('return_window_days')
+    m.dealer_level = 'second'
+    m.parent_id = 12
+    m.return_window_days = 15
+    expect(createBody(m, { withOwner: false })).toMatchObject({ dealer_level: 'second', parent_id: 12, return_window_days: 15 })
+    const c = { ...customer, parent_id: 12, parent_name: '总经销', dealer_level: 'second' as const, return_window_days: 15 }
+    const e = modelFromCustomer(c)
+    expect(e.parent_name).toBe('总经销')
+    e.parent_id = null
+    expect(patchBody(e, c, { withOwner: false })).toEqual({ parent_id: null, version: 3 })
+  })
 })
