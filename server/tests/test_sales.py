@@ -152,6 +152,11 @@ class SalesTest(ServerTestCase):
             self.assertStatus(r, 200)
             self.assertEqual({p["id"] for p in r.body["items"]}, ids, fragment)
             self.assertEqual(r.body["total"], 3)
+        # pinyin and initials find products too (金吉星机油 → jinjixing, jjx)
+        p = self.product(name="金吉星机油", spec="1L")
+        for query in ("jjx", "jinjixing", "JJXJY", "吉星"):
+            r = self.am1.get(PRODUCTS + "?" + q({"q": query, "page_size": 200}))
+            self.assertIn(p["id"], [x["id"] for x in r.body["items"]], query)
         r = self.am1.get(PRODUCTS + "?" + q({"q": "不存在的产品名xyz"}))
         self.assertEqual((r.body["items"], r.body["total"]), ([], 0))
         # LIKE wildcards are literal

@@ -10,6 +10,7 @@ CREATE TABLE products (
   unit_cost INTEGER CHECK (unit_cost >= 0),
   active INTEGER NOT NULL DEFAULT 1,
   sort_key TEXT NOT NULL,
+  search_keys TEXT NOT NULL,  -- pinyin, initials and CJK pairs (platform/text/search_keys), matched with LIKE
   version INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,

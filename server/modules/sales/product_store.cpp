@@ -1,6 +1,7 @@
 #include "modules/sales/product.hpp"
 #include "platform/core/clock.hpp"
 #include "platform/text/fold.hpp"
+#include "platform/text/search_keys.hpp"
 #include "platform/text/sort_key.hpp"
 
 namespace kehu::sales {
@@ -9,15 +10,15 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, brand, name, spec, unit, category, price, unit_cost, active, version, updated_at FROM products p ";
 constexpr const char* kInsert =
-    "INSERT INTO products(brand, name, spec, unit, category, price, unit_cost, active, sort_key, created_at, updated_at) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    "INSERT INTO products(brand, name, spec, unit, category, price, unit_cost, active, sort_key, search_keys, created_at, "
+    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kUpdate =
     "UPDATE products SET brand=?, name=?, spec=?, unit=?, category=?, price=?, unit_cost=?, active=?, sort_key=?, "
-    "version = version + 1, updated_at=? WHERE id=? AND version=?";
+    "search_keys=?, version = version + 1, updated_at=? WHERE id=? AND version=?";
 // Search is a plain LIKE on a folded text: a catalogue has hundreds of products, not millions.
 constexpr const char* kWhere =
     "WHERE (?1 IS NULL OR lower(p.brand || ' ' || p.name || ' ' || p.spec || ' ' || coalesce(p.category,'')) "
-    "LIKE ?1 ESCAPE '\\' OR p.sort_key LIKE ?1 ESCAPE '\\') AND (?2 IS NULL OR p.category = ?2) AND (?3 IS NULL OR p.active = ?3) ";
+    "LIKE ?1 ESCAPE '\\' OR p.search_keys LIKE ?1 ESCAPE '\\') AND (?2 IS NULL OR p.category = ?2) AND (?3 IS NULL OR p.active = ?3) ";
 
 Product from_row(const db::Row& r) {
   Product p;
@@ -45,6 +46,10 @@ std::string like_pattern(const std::string& q) {
 }
 
 // Name first: sort=name orders by the name (then brand, spec); search reads the whole key.
+std::string search_keys(const Product& p) {
+  return " " + text::build_index_text({.names = {p.brand, p.name, p.spec}}) + " ";
+}
+
 std::string sort_key(const Product& p) { return text::pinyin_sort_key(p.name + " " + p.brand + " " + p.spec); }
 
 Error already_exists() {
@@ -83,7 +88,7 @@ Result<Product> ProductStore::create(const Product& p, const audit::Actor& actor
     const auto now = clock::to_iso_utc(clock::now());
     std::int64_t id = 0;
     try {
-      id = c.exec(kInsert, {p.brand, p.name, p.spec, p.unit, p.category, p.price, p.unit_cost, p.active, sort_key(p), now, now})
+      id = c.exec(kInsert, {p.brand, p.name, p.spec, p.unit, p.category, p.price, p.unit_cost, p.active, sort_key(p), search_keys(p), now, now})
                .last_id;
     } catch (const db::ConstraintError& e) {
       if (e.kind == db::ConstraintError::Kind::kUnique) return already_exists();
@@ -102,7 +107,7 @@ Result<Product> ProductStore::update(std::int64_t id, const Product& p, const au
     if (before->version != p.version) return stale_version();
     try {
       if (c.exec(kUpdate, {p.brand, p.name, p.spec, p.unit, p.category, p.price, p.unit_cost, p.active, sort_key(p),
-                           clock::to_iso_utc(clock::now()), id, p.version})
+                           search_keys(p), clock::to_iso_utc(clock::now()), id, p.version})
               .changes == 0)
         return stale_version();
     } catch (const db::ConstraintError& e) {
