@@ -461,7 +461,7 @@ class SalesTest(ServerTestCase):
                             "payment.date")
         # unknown fields: 400
         self.assertRejected("POST", ORDERS, body(total=1), "total", status=400, code="unknown_field")
-        self.assertRejected("POST", ORDERS, body(line(amount=5)), "amount", status=400, code="unknown_field")
+        self.assertRejected("POST", ORDERS, body(line(amount=5)), "lines[0].amount", status=400, code="unknown_field")
         self.assertRejected("POST", ORDERS, body(created_by=self.am2.id), "created_by", status=400,
                             code="unknown_field")
         # several problems at once are all named

@@ -32,36 +32,18 @@ Result<OrderInput> read_order_input(const nlohmann::json& body) {
   OrderInput in;
   auto customer = f.integer("customer_id", {.required = true, .min = 1});
   auto date = f.date("date", true);
-  auto lines = f.raw("lines");
   auto discount = f.integer("discount", {.min = 0, .max = kMaxQuantity * kMaxUnitPrice});
   auto note = f.text("note", {.max = 2000, .multiline = true});
   auto payment = f.raw("payment");
   auto override_ = f.raw("credit_override");
   const auto today = clock::local_date(clock::now());
   if (date.value && (date.value->year < 2000 || *date.value > today)) f.fail("date", "sales.date_out_of_range");
-  if (!lines.value || !lines.value->is_array() || lines.value->empty() || lines.value->size() > kMaxLines) {
-    f.fail("lines", "sales.lines_required");
-  } else {
-    for (std::size_t i = 0; i < lines.value->size(); ++i) {
-      const auto& l = (*lines.value)[i];
-      const std::string prefix = "lines[" + std::to_string(i) + "].";
-      if (!l.is_object()) {
-        f.fail("lines[" + std::to_string(i) + "]", "field.wrong_type|type=object");
-        continue;
-      }
-      http::Fields lf(l);
-      auto product = lf.integer("product_id", {.required = true, .min = 1});
-      auto quantity = lf.integer("quantity", {.required = true, .min = 1, .max = kMaxQuantity});
-      auto price = lf.integer("unit_price", {.min = 0, .max = kMaxUnitPrice});
-      auto st = lf.finish();
-      if (!st.ok()) {
-        if (st.error().code == ErrorCode::kUnknownField) return std::move(st).error();
-        for (const auto& [k, v] : st.error().fields) f.fail(prefix + k, v);
-        continue;
-      }
-      in.lines.push_back({*product.value, *quantity.value, price.value});
-    }
-  }
+  f.objects("lines", 1, kMaxLines, "sales.lines_required", [&](http::Fields& l, std::size_t) {
+    auto product = l.integer("product_id", {.required = true, .min = 1});
+    auto quantity = l.integer("quantity", {.required = true, .min = 1, .max = kMaxQuantity});
+    auto price = l.integer("unit_price", {.min = 0, .max = kMaxUnitPrice});
+    if (product.value && quantity.value) in.lines.push_back({*product.value, *quantity.value, price.value});
+  });
   if (payment.value) {
     if (!payment.value->is_object()) f.fail("payment", "field.wrong_type|type=object");
     else if (date.value) {

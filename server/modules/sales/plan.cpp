@@ -49,38 +49,18 @@ std::optional<clock::Date> parse_month(std::string_view s) {
 Result<PlanInput> read_plan_input(const nlohmann::json& body) {
   http::Fields f(body);
   PlanInput in;
-  auto lines = f.raw("lines");
   auto schedule = f.text("schedule", {.max = 2000, .multiline = true});
   auto support = f.text("support", {.max = 2000, .multiline = true});
   auto version = f.integer("version", {.min = 1});
-  if (!lines.value || !lines.value->is_array() || lines.value->size() > kMaxLines) {
-    f.fail("lines", "field.wrong_type|type=list");
-  } else {
-    std::set<std::int64_t> seen;
-    for (std::size_t i = 0; i < lines.value->size(); ++i) {
-      const std::string prefix = "lines[" + std::to_string(i) + "].";
-      const auto& l = (*lines.value)[i];
-      if (!l.is_object()) {
-        f.fail("lines[" + std::to_string(i) + "]", "field.wrong_type|type=object");
-        continue;
-      }
-      http::Fields lf(l);
-      auto product = lf.integer("product_id", {.required = true, .min = 1});
-      auto quantity = lf.integer("quantity", {.required = true, .min = 0, .max = kMaxQuantity});
-      auto amount = lf.integer("amount", {.min = 0, .max = kMaxQuantity * kMaxUnitPrice});
-      auto st = lf.finish();
-      if (!st.ok()) {
-        if (st.error().code == ErrorCode::kUnknownField) return std::move(st).error();
-        for (const auto& [k, v] : st.error().fields) f.fail(prefix + k, v);
-        continue;
-      }
-      if (!seen.insert(*product.value).second) {
-        f.fail(prefix + "product_id", "sales.plan_duplicate_product");
-        continue;
-      }
-      in.lines.push_back({*product.value, *quantity.value, amount.value.value_or(-1)});
-    }
-  }
+  std::set<std::int64_t> seen;
+  f.objects("lines", 0, kMaxLines, "field.wrong_type|type=list", [&](http::Fields& l, std::size_t) {
+    auto product = l.integer("product_id", {.required = true, .min = 1});
+    auto quantity = l.integer("quantity", {.required = true, .min = 0, .max = kMaxQuantity});
+    auto amount = l.integer("amount", {.min = 0, .max = kMaxQuantity * kMaxUnitPrice});
+    if (!product.value || !quantity.value) return;
+    if (!seen.insert(*product.value).second) return l.fail("product_id", "sales.plan_duplicate_product");
+    in.lines.push_back({*product.value, *quantity.value, amount.value.value_or(-1)});
+  });
   KEHU_CHECK(f.finish());
   in.schedule = schedule.value;
   in.support = support.value;

@@ -32,34 +32,14 @@ Result<ReturnInput> read_return_input(const nlohmann::json& body) {
   auto kind = f.choice("kind", kReturnKinds, true);
   auto reason = f.text("reason", {.required = true, .max = 2000, .multiline = true});
   auto date = f.date("date");
-  auto lines = f.raw("lines");
-  if (!lines.value || !lines.value->is_array() || lines.value->empty() || lines.value->size() > kMaxLines) {
-    f.fail("lines", "sales.lines_required");
-  } else {
-    std::set<std::int64_t> seen;
-    for (std::size_t i = 0; i < lines.value->size(); ++i) {
-      const std::string prefix = "lines[" + std::to_string(i) + "].";
-      const auto& l = (*lines.value)[i];
-      if (!l.is_object()) {
-        f.fail("lines[" + std::to_string(i) + "]", "field.wrong_type|type=object");
-        continue;
-      }
-      http::Fields lf(l);
-      auto line_no = lf.integer("line_no", {.required = true, .min = 1, .max = static_cast<std::int64_t>(kMaxLines)});
-      auto quantity = lf.integer("quantity", {.required = true, .min = 1, .max = kMaxQuantity});
-      auto st = lf.finish();
-      if (!st.ok()) {
-        if (st.error().code == ErrorCode::kUnknownField) return std::move(st).error();
-        for (const auto& [k, v] : st.error().fields) f.fail(prefix + k, v);
-        continue;
-      }
-      if (!seen.insert(*line_no.value).second) {
-        f.fail(prefix + "line_no", "sales.return_duplicate_line");
-        continue;
-      }
-      in.lines.push_back({static_cast<int>(*line_no.value), *quantity.value});
-    }
-  }
+  std::set<std::int64_t> seen;
+  f.objects("lines", 1, kMaxLines, "sales.lines_required", [&](http::Fields& l, std::size_t) {
+    auto line_no = l.integer("line_no", {.required = true, .min = 1, .max = static_cast<std::int64_t>(kMaxLines)});
+    auto quantity = l.integer("quantity", {.required = true, .min = 1, .max = kMaxQuantity});
+    if (!line_no.value || !quantity.value) return;
+    if (!seen.insert(*line_no.value).second) return l.fail("line_no", "sales.return_duplicate_line");
+    in.lines.push_back({static_cast<int>(*line_no.value), *quantity.value});
+  });
   KEHU_CHECK(f.finish());
   in.order_id = *order.value;
   in.kind = *kind.value;

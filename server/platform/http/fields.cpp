@@ -190,6 +190,29 @@ Field<nlohmann::json> Fields::raw(std::string_view key) {
   return f;
 }
 
+void Fields::objects(std::string_view key, std::size_t min_items, std::size_t max_items, std::string list_error,
+                     const std::function<void(Fields& item, std::size_t i)>& read) {
+  const auto* v = get(key, false);
+  if (!v || !v->is_array() || v->size() < min_items || v->size() > max_items) {
+    fail(key, std::move(list_error));
+    return;
+  }
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const std::string name = std::string(key) + "[" + std::to_string(i) + "]";
+    const auto& item_json = (*v)[i];
+    if (!item_json.is_object()) {
+      fail(name, "field.wrong_type|type=object");
+      continue;
+    }
+    Fields item(item_json);
+    read(item, i);
+    auto st = item.finish();
+    if (st.ok()) continue;
+    auto& target = st.error().code == ErrorCode::kUnknownField ? nested_unknown_ : errors_;
+    for (const auto& [k, msg] : st.error().fields) target.try_emplace(name + "." + k, msg);
+  }
+}
+
 void Fields::fail(std::string_view key, std::string message_key) {
   errors_.try_emplace(std::string(key), std::move(message_key));
 }
@@ -204,6 +227,7 @@ Status Fields::finish() const {
     if (forbidden_.count(k)) unknown.field(k, "field.forbidden");
     else if (!known_.count(k)) unknown.field(k, "field.unknown");
   }
+  for (const auto& [k, v] : nested_unknown_) unknown.field(k, v);
   if (!unknown.fields.empty()) return unknown;
   if (!errors_.empty()) {
     Error e(ErrorCode::kValidationFailed, "error.validation_failed");

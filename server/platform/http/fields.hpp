@@ -4,6 +4,7 @@
 // "absent" (leave unchanged), null (clear) and a value.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -48,6 +49,12 @@ class Fields {
   Field<std::string> choice(std::string_view key, const std::vector<std::string_view>& allowed, bool required = false);
   Field<clock::Date> date(std::string_view key, bool required = false);
   Field<std::vector<std::string>> text_list(std::string_view key, std::size_t max_items, std::size_t max_len);
+  // A list of objects (order lines, plan lines…): between min_items and max_items, else
+  // `list_error` on the key. `read(item, i)` reads one object's fields from `item`; its
+  // problems are reported as "key[i].field" (unknown fields inside an item are a 400 like
+  // at the top level). The caller keeps an item only when all its required values are set.
+  void objects(std::string_view key, std::size_t min_items, std::size_t max_items, std::string list_error,
+               const std::function<void(Fields& item, std::size_t i)>& read);
   // Any JSON value; the caller validates it.
   Field<nlohmann::json> raw(std::string_view key);
 
@@ -63,6 +70,7 @@ class Fields {
   std::set<std::string, std::less<>> known_;
   std::set<std::string, std::less<>> forbidden_;
   std::map<std::string, std::string> errors_;
+  std::map<std::string, std::string> nested_unknown_;  // "lines[0].x" -> message key
 };
 
 // Checks single-line (or multiline) human text: valid UTF-8 is guaranteed by the JSON
