@@ -75,14 +75,13 @@ constexpr int kSeason[12] = {5, 4, 9, 10, 9, 7, 6, 7, 9, 10, 9, 7};
 int demo_orders(datagen::Rng& rng, db::Database& db, CustomerId customer, const auth::Principal& owner,
                 const std::string& grade, const std::vector<std::int64_t>& products, const auth::Principal& director) {
   std::optional<std::int64_t> last_order;
-  // Days since 1970 in the company's time zone (UTC+8).
-  const std::int64_t today_n = (clock::unix_seconds(clock::now()) + 8 * 3600) / 86400;
+  const std::int64_t today_n = clock::day_number(clock::local_date(clock::now()));
   const int interval = grade == "A" ? 14 : grade == "B" ? 30 : 55;
   const int scale = grade == "A" ? 6 : grade == "B" ? 3 : 1;
   int made = 0;
   for (std::int64_t day = today_n - 730 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(interval)));
        day <= today_n; day += interval / 2 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(interval)))) {
-    const auto date = clock::local_date(clock::from_unix_seconds(day * 86400), 0);
+    const auto date = clock::from_day_number(day);
     if (static_cast<int>(rng.below(10)) >= kSeason[date.month - 1]) continue;
     nlohmann::json lines = nlohmann::json::array();
     std::int64_t total = 0;

@@ -57,30 +57,6 @@ std::string format_yuan(std::int64_t fen) {
   return std::string(negative ? "-" : "") + "¥" + grouped + "." + (cents < 10 ? "0" : "") + std::to_string(cents);
 }
 
-std::int64_t day_number(clock::Date d) {
-  // days from civil (Howard Hinnant), 1970-01-01 = 0
-  int y = d.year - (d.month <= 2);
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-clock::Date from_day_number(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return clock::Date{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
-}
-
 std::int64_t days_between(clock::Date from, clock::Date to) { return day_number(to) - day_number(from); }
 
 clock::Date month_start(clock::Date d) { return {d.year, d.month, 1}; }

@@ -56,9 +56,9 @@ Aging aging(const std::vector<OpenItem>& items, clock::Date today);
 // "¥12,345.67" (negative: "-¥12.00"), for messages; the UI formats for itself.
 std::string format_yuan(std::int64_t fen);
 
-// Day arithmetic on civil dates.
-std::int64_t day_number(clock::Date d);
-clock::Date from_day_number(std::int64_t n);
+// Day arithmetic on civil dates (the clock's day numbers).
+using clock::day_number;
+using clock::from_day_number;
 std::int64_t days_between(clock::Date from, clock::Date to);
 clock::Date month_start(clock::Date d);
 clock::Date year_start(clock::Date d);

@@ -153,6 +153,12 @@ std::int64_t unix_seconds(TimePoint t) {
 
 TimePoint from_unix_seconds(std::int64_t s) { return TimePoint(std::chrono::seconds(s)); }
 
+std::int64_t day_number(const Date& d) {
+  return days_from_civil(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
+}
+
+Date from_day_number(std::int64_t n) { return civil_from_days(n); }
+
 Date local_date(TimePoint t, int utc_offset_minutes) {
   const auto secs = unix_seconds(t) + utc_offset_minutes * 60;
   const auto days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;

@@ -33,6 +33,9 @@ bool valid_date(int y, int m, int d);
 // Strict YYYY-MM-DD.
 std::optional<Date> parse_date(std::string_view s);
 std::string format_date(const Date& d);
+// Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).
+std::int64_t day_number(const Date& d);
+Date from_day_number(std::int64_t n);
 // The company's calendar date of a moment (fixed UTC+8: Asia/Shanghai has no DST).
 Date local_date(TimePoint t, int utc_offset_minutes = 480);
 
