@@ -241,10 +241,12 @@ DemoSummary create_demo(db::Database& db, int customers) {
     const int n = 1 + static_cast<int>(rng.below(3));
     for (int k = 0; k < n; ++k) contacts.push_back(contact_body(rng, region, k == 0));
     body["contacts"] = contacts;
-    auto created = customers::create_customer(db, body, owner);
+    // The director opens the account with its credit limit (a lead's decision) for the owner.
+    body["owner_id"] = owner.user.value;
+    auto created = customers::create_customer(db, body, director);
     if (!created) {
       body.erase("contacts");  // a rare generated value the archive rejects: keep the customer
-      created = customers::create_customer(db, body, owner);
+      created = customers::create_customer(db, body, director);
     }
     if (created) {
       ++out.customers;

@@ -86,7 +86,8 @@ class CustomersTest(ServerTestCase):
                           "landline": "010-12345678", "email": "zw@lanjing.cn", "wechat": "zw_123",
                           "birthday": {"calendar": "solar", "date": "1980-05-04"}, "is_primary": True}],
         }
-        r = self.am1.post(CUSTOMERS, body)
+        body["owner_id"] = self.am1.id  # a lead sets the credit terms, for am1
+        r = self.mgra.post(CUSTOMERS, body)
         self.assertStatus(r, 201)
         c = r.body
         for k, v in body.items():
@@ -155,7 +156,7 @@ class CustomersTest(ServerTestCase):
 
     def test_sort(self):
         for i in range(3):
-            self.create(name=uniq("排序"), credit_limit=(3 - i) * 1000)
+            self.create(self.mgra, name=uniq("排序"), credit_limit=(3 - i) * 1000, owner_id=self.am1.id)
         # Names sort in pinyin order (zh-CN), not by code point: 安 an < 白 bai < 赵 zhao,
         # although by code point 白 (U+767D) < 安 (U+5B89) is false and 赵 < 白 is false too.
         for name in ("拼序赵记", "拼序安记", "拼序白记"):
@@ -341,14 +342,14 @@ class CustomersTest(ServerTestCase):
 
     def test_bad_amounts(self):
         for bad in ("100", 10.5, -1, -100, 1.0e20, True, [100], {"fen": 1}):
-            self.assertInvalid(self.base(credit_limit=bad), "credit_limit")
-        c = self.create(credit_limit=0, type="person")
+            self.assertInvalid(self.base(credit_limit=bad), "credit_limit", session=self.mgra)
+        c = self.create(self.mgra, credit_limit=0, type="person")
         self.assertEqual(c["credit_limit"], 0)
 
     def test_amount_1e309_is_422(self):
         """BAD_INPUTS.md: amount 1e309 → 422 (a value problem, not a syntax one)."""
         before = self.counts()
-        r = self.am1.request("POST", CUSTOMERS, raw=('{"name":"%s","status":"prospect","credit_limit":1e309}' % uniq()).encode())
+        r = self.mgra.request("POST", CUSTOMERS, raw=('{"name":"%s","status":"prospect","credit_limit":1e309}' % uniq()).encode())
         self.assertField(r, "credit_limit")
         self.assertEqual(self.counts(), before)
 
@@ -385,6 +386,31 @@ class CustomersTest(ServerTestCase):
         # a manager cannot give a customer to another team's member
         self.assertInvalid(self.base(owner_id=self.am3.id), "owner_id", session=self.mgra)
         self.assertInvalid(self.base(owner_id=self.svc.id), "owner_id", session=self.dir)
+
+    def test_credit_terms_are_set_by_leads(self):
+        """An account manager may not raise the credit limit or the return window of a customer
+        (that would let them sell past the credit check); their team lead and the director may."""
+        for field, value in (("credit_limit", 100000), ("return_window_days", 60)):
+            self.assertInvalid(self.base(**{field: value}), field, status=400, code="unknown_field")
+        c = self.create()
+        self.assertEqual((c["credit_limit"], c["return_window_days"]), (0, 30))
+        for field, value in (("credit_limit", 100000), ("return_window_days", 60)):
+            r = self.am1.patch(f"{CUSTOMERS}/{c['id']}", {field: value, "version": c["version"]})
+            self.assertStatus(r, 400, "unknown_field")
+            self.assertIn(field, r.error["fields"])
+        self.assertEqual(self.server.sql("SELECT credit_limit, return_window_days, version FROM customers WHERE id = ?",
+                                         (c["id"],))[0], (0, 30, 1))
+        r = self.mgra.patch(f"{CUSTOMERS}/{c['id']}", {"credit_limit": 100000, "return_window_days": 60, "version": 1})
+        self.assertStatus(r, 200)
+        self.assertEqual((r.body["credit_limit"], r.body["return_window_days"]), (100000, 60))
+        audit = self.server.sql("SELECT changes FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND action = 'update'",
+                                (c["id"],))
+        self.assertEqual(len(audit), 1)
+        self.assertIn("credit_limit", audit[0][0])
+        # the account manager still edits everything else, and reads the terms
+        r = self.am1.patch(f"{CUSTOMERS}/{c['id']}", {"notes": "月结", "version": 2})
+        self.assertStatus(r, 200)
+        self.assertEqual(r.body["credit_limit"], 100000)
 
     def test_credit_code_check_digit_warning(self):
         body = self.base(name="闽侯检验码测试有限公司", credit_code="91350100M000100Y44")

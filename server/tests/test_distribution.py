@@ -23,11 +23,12 @@ class DistributionTest(ServerTestCase):
             setattr(cls, u, Session(server, u))
 
     def dealer(self, session, level, parent=None, **extra):
-        body = {"name": f"分销商{next(_seq)}号", "dealer_level": level, "credit_limit": 10**9}
+        # A lead sets the credit limit: the director creates the dealer for `session`.
+        body = {"name": f"分销商{next(_seq)}号", "dealer_level": level, "credit_limit": 10**9, "owner_id": session.id}
         if parent:
             body["parent_id"] = parent["id"]
         body.update(extra)
-        r = session.post(CUSTOMERS, body)
+        r = self.dir.post(CUSTOMERS, body)
         self.assertStatus(r, 201, msg="create dealer:")
         return r.body
 

@@ -29,7 +29,7 @@ class PlansTest(ServerTestCase):
         cls.p1, cls.p2, cls.p3 = p1.body["id"], p2.body["id"], p3.body["id"]
 
     def dealer(self):
-        r = self.am1.post(CUSTOMERS, {"name": f"计划经销商{next(_seq)}号", "credit_limit": 10**10})
+        r = self.dir.post(CUSTOMERS, {"name": f"计划经销商{next(_seq)}号", "credit_limit": 10**10, "owner_id": self.am1.id})
         self.assertStatus(r, 201)
         return r.body["id"]
 

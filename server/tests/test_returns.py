@@ -29,10 +29,10 @@ class ReturnsTest(ServerTestCase):
         cls.product = r.body["id"]
 
     def order(self, date="2027-01-20", qty=5, paid=0, window=None):
-        body = {"name": f"退货客户{next(_seq)}号", "credit_limit": 10**9}
+        body = {"name": f"退货客户{next(_seq)}号", "credit_limit": 10**9, "owner_id": self.am1.id}
         if window is not None:
             body["return_window_days"] = window
-        c = self.am1.post(API + "/customers", body)
+        c = self.mgr.post(API + "/customers", body)  # credit terms are a lead's
         self.assertStatus(c, 201)
         o = {"customer_id": c.body["id"], "date": date, "lines": [{"product_id": self.product, "quantity": qty}]}
         if paid:

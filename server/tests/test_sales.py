@@ -43,14 +43,15 @@ class SalesTest(ServerTestCase):
 
     # --- helpers -------------------------------------------------------------------------
     def customer(self, session=None, credit_limit=BIG_LIMIT):
+        # Credit terms are set by leads: the director creates it for the account manager.
         session = session or self.am1
-        r = session.post(CUSTOMERS, {"name": uniq("销售客户"), "type": "company", "status": "active",
-                                     "credit_limit": credit_limit})
+        r = self.dir.post(CUSTOMERS, {"name": uniq("销售客户"), "type": "company", "status": "active",
+                                      "credit_limit": credit_limit, "owner_id": session.id})
         self.assertStatus(r, 201, msg="create customer:")
         return r.body
 
     def set_limit(self, c, limit, session=None):
-        session = session or self.am1
+        session = session or self.mgra
         version = session.get(f"{CUSTOMERS}/{c['id']}").body["version"]
         r = session.patch(f"{CUSTOMERS}/{c['id']}", {"credit_limit": limit, "version": version})
         self.assertStatus(r, 200, msg="set credit_limit:")

@@ -30,6 +30,8 @@ const TEAM = '华南事业部'
 const LEAD = { username: 'wangqiang', password: 'Secret-pass-123', name: '王强', role: 'manager' }
 const AM1 = { username: 'zhaomin', password: 'Secret-pass-123', name: '赵敏', role: 'account_manager' }
 const AM2 = { username: 'qiantao', password: 'Secret-pass-123', name: '钱涛', role: 'account_manager' }
+// The sales director: sets credit terms on any customer
+const DIRECTOR = { username: 'zhaozong', password: 'Secret-pass-123', name: '赵总', role: 'director' }
 const CUSTOMER = '深圳市张伟润滑油有限公司'
 const XSS_NAME = '<img src=x onerror=alert(1)>'
 const DUP_FIRST = '广州张伟贸易有限公司'
@@ -91,6 +93,7 @@ async function startServer(dir) {
   const m = /admin\s*\/\s*(\S+)/.exec(init)
   const adminPassword = m ? m[1] : null
   execFileSync(BIN, ['user', 'add', '--db', db, '--username', AM.username, '--password', AM.password, '--role', 'account_manager', '--name', AM.name], { encoding: 'utf8' })
+  execFileSync(BIN, ['user', 'add', '--db', db, '--username', DIRECTOR.username, '--password', DIRECTOR.password, '--role', DIRECTOR.role, '--name', DIRECTOR.name], { encoding: 'utf8' })
   for (const u of [LEAD, AM1, AM2]) {
     execFileSync(BIN, ['user', 'add', '--db', db, '--username', u.username, '--password', u.password, '--role', u.role, '--team', TEAM, '--name', u.name], { encoding: 'utf8' })
   }
@@ -260,7 +263,9 @@ function flows(ctx) {
       await dlg.locator('input[data-test="field-short-name"]').fill('张伟润滑油')
       await h.pickOption(h.formItem(dlg, '等级').locator('.el-select'), 'B 级')
       await h.pickOption(h.formItem(dlg, '行业').locator('.el-select'), '批发')
-      await h.formItem(dlg, '授信额度').locator('input').fill('50000.5')
+      // credit terms are a lead's: an account manager's form has no credit limit or return window
+      check((await dlg.locator('[data-test="field-credit-limit"]').count()) === 0, 'an account manager is offered the credit limit')
+      check((await dlg.locator('[data-test="field-return-window"]').count()) === 0, 'an account manager is offered the return window')
       await dlg.locator('input[data-test="contact-name"]').fill('张伟')
       await dlg.locator('input[data-test="contact-mobile"]').fill('13800138000')
       await h.shot('04-customer-form')
@@ -280,7 +285,6 @@ function flows(ctx) {
       state.url = page.url()
       await page.locator('[data-test="customer-title"]').waitFor()
       check((await h.text('[data-test="customer-title"]')) === CUSTOMER, 'the detail page does not show the new name')
-      check((await h.text('[data-test="profile-credit_limit"]')).includes('50,000.50'), 'credit limit is not shown as ¥50,000.50')
       await h.shot('05-customer-detail')
       await page.locator('.el-tabs__item', { hasText: '联系人' }).click()
       const row = page.locator('[data-test="contacts-table"] .el-table__row', { hasText: '张伟' })
@@ -740,18 +744,23 @@ function flows(ctx) {
       check(state.url, 'no customer: the first customer flow failed')
       const id = Number(/\/customers\/(\d+)$/.exec(state.url)[1])
       state.customerId = id
-      // credit limit ¥100,000 through the API with this session
-      const status = await page.evaluate(async ({ id }) => {
-        const me = await (await fetch('/api/v1/auth/me')).json()
-        const c = await (await fetch(`/api/v1/customers/${id}`)).json()
-        const r = await fetch(`/api/v1/customers/${id}`, {
-          method: 'PATCH',
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: JSON.stringify({ credit_limit: 10000000, version: c.version }),
-        })
-        return r.status
-      }, { id })
-      check(status === 200, `setting the credit limit answered ${status}`)
+      // the account manager cannot raise the credit limit, even through the API
+      const refused = await api('PATCH', `/customers/${id}`, { credit_limit: 10000000, version: (await api('GET', `/customers/${id}`)).body.version })
+      check(refused.status === 400 && 'credit_limit' in (refused.body?.error?.fields ?? {}), `an account manager set the credit limit (${refused.status})`)
+      // the director grants ¥100,000 in the customer form
+      await h.switchUser(DIRECTOR)
+      await page.goto(state.url)
+      await page.locator('[data-test="customer-edit"]').click()
+      const form = page.locator('.el-dialog[data-test="customer-form"]')
+      await form.waitFor({ state: 'visible' })
+      await form.locator('[data-test="field-credit-limit"] input').fill('100000')
+      const patched = page.waitForResponse((r) => /\/api\/v1\/customers\/\d+$/.test(r.url()) && r.request().method() === 'PATCH')
+      await form.locator('[data-test="form-save"]').click()
+      check((await patched).status() === 200, 'the director could not set the credit limit')
+      await form.waitFor({ state: 'hidden' })
+      await page.waitForFunction(() => document.querySelector('[data-test="profile-credit_limit"]')?.textContent?.includes('100,000.00'))
+      await h.switchUser(AM)
+      await page.goto(state.url)
       // the receivables before the order
       await page.goto(state.url)
       await h.openTab('应收款')
@@ -986,11 +995,15 @@ function flows(ctx) {
     }],
 
     ['returns: an account manager files a return of 2 units, the manager approves, the debt drops', async () => {
-      await h.ensureUser(AM1)
+      // the lead opens the account with its credit limit for his account manager
+      await h.ensureUser(LEAD)
+      const owner = (await api('GET', `/users?q=${encodeURIComponent(AM1.username)}&page_size=50`)).body.items.find((u) => u.username === AM1.username)
+      check(owner, 'the lead cannot find his account manager')
+      const c = await api('POST', '/customers', { name: RETURN_CUSTOMER, credit_limit: 10000000, owner_id: owner.id, confirm_duplicate: true })
+      check(c.status === 201, `creating the customer answered ${c.status}`)
+      await h.switchUser(AM1)
       const products = (await api('GET', '/products?page_size=100')).body.items
       const p0 = products.find((p) => p.name === PRODUCTS[0].name)
-      const c = await api('POST', '/customers', { name: RETURN_CUSTOMER, credit_limit: 10000000, confirm_duplicate: true })
-      check(c.status === 201, `creating the customer answered ${c.status}`)
       const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` })
       const o = await api('POST', '/orders', { customer_id: c.body.id, date: today, lines: [{ product_id: p0.id, quantity: 10 }] })
       check(o.status === 201, `the order answered ${o.status}: ${JSON.stringify(o.body)}`)

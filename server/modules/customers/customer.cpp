@@ -128,6 +128,10 @@ void apply_contact(const nlohmann::json& body, const Contact& p, Contact& t) {
   if (!t.left_company) t.left_on.reset();
 }
 
+bool sets_credit_terms(auth::Role role) {
+  return role == auth::Role::kAdmin || role == auth::Role::kDirector || role == auth::Role::kManager;
+}
+
 Result<CustomerInput> read_customer_input(const nlohmann::json& body, InputMode mode, auth::Role role) {
   const bool create = mode == InputMode::kCreate;
   Fields f(body);
@@ -151,8 +155,14 @@ Result<CustomerInput> read_customer_input(const nlohmann::json& body, InputMode 
   in.grade = f.choice("grade", kGrades);
   in.tags = f.text_list("tags", kMaxTags, 20);
   in.cooperation_start = f.date("cooperation_start");
-  in.credit_limit = f.integer("credit_limit", {.min = 0, .max = 10'000'000'000'000});
-  in.return_window_days = f.integer("return_window_days", {.min = 0, .max = 365});
+  // Credit terms bound what an account manager may sell on credit: only leads set them.
+  if (sets_credit_terms(role)) {
+    in.credit_limit = f.integer("credit_limit", {.min = 0, .max = 10'000'000'000'000});
+    in.return_window_days = f.integer("return_window_days", {.min = 0, .max = 365});
+  } else {
+    f.forbid("credit_limit");
+    f.forbid("return_window_days");
+  }
   in.bank_name = f.text("bank_name", {.max = 100});
   in.bank_account = f.text("bank_account", {.max = 40});
   in.tax_number = f.text("tax_number", {.max = 30});

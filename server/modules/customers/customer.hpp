@@ -104,6 +104,10 @@ struct CustomerInput {
 
 enum class InputMode { kCreate, kUpdate };
 
+// Credit limit and return window: set by leads (manager, director) and admin only; an
+// account manager who sends them gets 400 unknown_field naming the field.
+bool sets_credit_terms(auth::Role role);
+
 // Reads and checks a body. Owner may be set only by roles that assign work; an account
 // manager sending owner_id gets 400 unknown_field. Warnings (a wrong credit-code check
 // digit) fail with 422 + details.warnings unless confirm_warnings is true.

@@ -13,6 +13,8 @@ export const useSessionStore = defineStore('session', () => {
   const mustChangePassword = computed(() => !!user.value?.must_change_password)
   /** Roles that may choose or change a customer's owner. */
   const canAssignOwner = computed(() => ['admin', 'director', 'manager'].includes(user.value?.role ?? ''))
+  /** credit limit and return window: leads only (the server refuses them from others) */
+  const canSetCreditTerms = canAssignOwner
   const canHandover = computed(() => ['admin', 'director', 'manager'].includes(user.value?.role ?? ''))
 
   function apply(reply: SessionReply | null) {
@@ -61,5 +63,5 @@ export const useSessionStore = defineStore('session', () => {
     await load()
   }
 
-  return { user, loaded, isAdmin, mustChangePassword, canAssignOwner, canHandover, load, login, logout, forget, changePassword }
+  return { user, loaded, isAdmin, mustChangePassword, canAssignOwner, canSetCreditTerms, canHandover, load, login, logout, forget, changePassword }
 })

@@ -87,7 +87,14 @@ export function modelFromCustomer(c: Customer): CustomerFormModel {
 type Body = Record<string, unknown>
 
 /** The customer fields of the model as the API wants them (empty text → null). */
-function wireFields(m: CustomerFormModel, opts: { withOwner: boolean }): Body {
+/** What the user may set besides the ordinary fields: the owner, and the credit terms
+ * (credit limit and return window), which only leads set. */
+export interface FormRights {
+  withOwner: boolean
+  withTerms?: boolean
+}
+
+function wireFields(m: CustomerFormModel, opts: FormRights): Body {
   const b: Body = { type: m.type, status: m.status }
   for (const k of TEXT_FIELDS) {
     const v = m[k].trim()
@@ -99,13 +106,13 @@ function wireFields(m: CustomerFormModel, opts: { withOwner: boolean }): Body {
   b.lat = m.lat ?? null
   b.lng = m.lng ?? null
   b.tags = m.tags.map((t) => t.trim()).filter(Boolean)
-  b.credit_limit = yuanToFen(m.credit_limit)
+  if (opts.withTerms) b.credit_limit = yuanToFen(m.credit_limit)
   const custom: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(m.custom)) if (v !== '' && v !== null && v !== undefined) custom[k] = v
   b.custom = custom
   if (opts.withOwner) b.owner_id = m.owner_id
   b.parent_id = m.parent_id ?? null
-  b.return_window_days = m.return_window_days ?? DEFAULT_RETURN_WINDOW
+  if (opts.withTerms) b.return_window_days = m.return_window_days ?? DEFAULT_RETURN_WINDOW
   return b
 }
 
@@ -114,7 +121,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** POST body: only filled-in fields, plus the first contact when it has a name. */
-export function createBody(m: CustomerFormModel, opts: { withOwner: boolean }): CustomerInput {
+export function createBody(m: CustomerFormModel, opts: FormRights): CustomerInput {
   const all = wireFields(m, opts)
   const b: Body = {}
   for (const [k, v] of Object.entries(all)) {
@@ -134,7 +141,7 @@ export function createBody(m: CustomerFormModel, opts: { withOwner: boolean }): 
 }
 
 /** PATCH body: the fields that differ from what was read, plus its version. */
-export function patchBody(m: CustomerFormModel, original: Customer, opts: { withOwner: boolean }): CustomerInput {
+export function patchBody(m: CustomerFormModel, original: Customer, opts: FormRights): CustomerInput {
   const now = wireFields(m, opts)
   const before = wireFields(modelFromCustomer(original), opts)
   const b: Body = {}

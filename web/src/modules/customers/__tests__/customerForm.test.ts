@@ -20,7 +20,7 @@ describe('customer form model', () => {
     m.region = ['440000', '440300']
     m.contact.name = '张伟'
     m.contact.mobile = '13800138000'
-    expect(createBody(m, { withOwner: false })).toEqual({
+    expect(createBody(m, { withOwner: false, withTerms: true })).toEqual({
       type: 'company',
       status: 'prospect',
       name: '深圳市张伟润滑油有限公司',
@@ -47,7 +47,9 @@ describe('customer form model', () => {
     m.grade = 'A'
     m.short_name = ''
     m.credit_limit = 60000.5
-    expect(patchBody(m, customer, { withOwner: false })).toEqual({ grade: 'A', short_name: null, credit_limit: 6000050, version: 3 })
+    expect(patchBody(m, customer, { withOwner: false, withTerms: true })).toEqual({ grade: 'A', short_name: null, credit_limit: 6000050, version: 3 })
+    // an account manager's form never sends the credit terms, even when the model has them
+    expect(patchBody(m, customer, { withOwner: false })).toEqual({ grade: 'A', short_name: null, version: 3 })
   })
 
   it('maps server field keys onto form items', () => {
@@ -68,11 +70,12 @@ describe('customer form model', () => {
     m.dealer_level = 'second'
     m.parent_id = 12
     m.return_window_days = 15
-    expect(createBody(m, { withOwner: false })).toMatchObject({ dealer_level: 'second', parent_id: 12, return_window_days: 15 })
+    expect(createBody(m, { withOwner: false, withTerms: true })).toMatchObject({ dealer_level: 'second', parent_id: 12, return_window_days: 15 })
+    expect(createBody(m, { withOwner: false })).not.toHaveProperty('return_window_days')
     const c = { ...customer, parent_id: 12, parent_name: '总经销', dealer_level: 'second' as const, return_window_days: 15 }
     const e = modelFromCustomer(c)
     expect(e.parent_name).toBe('总经销')
     e.parent_id = null
-    expect(patchBody(e, c, { withOwner: false })).toEqual({ parent_id: null, version: 3 })
+    expect(patchBody(e, c, { withOwner: false, withTerms: true })).toEqual({ parent_id: null, version: 3 })
   })
 })
