@@ -90,9 +90,76 @@ class DistributionTest(ServerTestCase):
         s = self.am1.get(f"{CUSTOMERS}/{general['id']}/sales-summary").body
         self.assertEqual(s["lifetime_amount"], 20000)
         self.assertEqual(s["subtree"], {"customers": 2, "mtd_amount": 50000, "ytd_amount": 50000,
-                                        "lifetime_amount": 50000, "outstanding": 50000})
+                                        "lifetime_amount": 50000, "outstanding": 50000,
+                                        "sell_through_mtd_quantity": 0, "sell_through_ytd_quantity": 0})
         leaf = self.am1.get(f"{CUSTOMERS}/{second['id']}/sales-summary").body["subtree"]
         self.assertEqual((leaf["customers"], leaf["lifetime_amount"]), (1, 30000))
+
+    # --- sell-through (纯销) reported by dealers ---------------------------------------------
+    def product(self):
+        r = self.dir.post(API + "/products", {"brand": "恒力", "name": f"纯销测试油{next(_seq)}", "spec": "18L",
+                                              "unit": "桶", "price": 50000})
+        self.assertStatus(r, 201)
+        return r.body["id"]
+
+    def test_sell_through_counts_in_the_subtree(self):
+        p1, p2 = self.product(), self.product()
+        general = self.dealer(self.am1, "general")
+        second = self.dealer(self.am1, "second", general)
+        path = f"{CUSTOMERS}/{general['id']}/sell-through/2027-01"
+        empty = self.am1.get(path)
+        self.assertStatus(empty, 200)
+        self.assertEqual((empty.body["id"], empty.body["lines"], empty.body["total_quantity"]), (None, [], 0))
+        r = self.am1.put(path, {"lines": [{"product_id": p1, "quantity": 40}, {"product_id": p2, "quantity": 5}],
+                                "note": "总经销月底电话报数"})
+        self.assertStatus(r, 201)
+        self.assertEqual((r.body["version"], r.body["total_quantity"], r.body["note"]), (1, 45, "总经销月底电话报数"))
+        self.assertEqual({l["product_id"]: l["quantity"] for l in r.body["lines"]}, {p1: 40, p2: 5})
+        # this month, reported by the sub-dealer
+        r2 = self.am1.put(f"{CUSTOMERS}/{second['id']}/sell-through/2027-02", {"lines": [{"product_id": p1, "quantity": 7}]})
+        self.assertStatus(r2, 201)
+        sub = self.am1.get(f"{CUSTOMERS}/{general['id']}/sales-summary").body["subtree"]
+        self.assertEqual((sub["sell_through_mtd_quantity"], sub["sell_through_ytd_quantity"]), (7, 52))
+        leaf = self.am1.get(f"{CUSTOMERS}/{second['id']}/sales-summary").body["subtree"]
+        self.assertEqual((leaf["sell_through_mtd_quantity"], leaf["sell_through_ytd_quantity"]), (7, 7))
+        # replacing needs the version; a stale one is 409 and changes nothing
+        self.assertStatus(self.am1.put(path, {"lines": []}), 422, "validation_failed")
+        ok = self.am1.put(path, {"lines": [{"product_id": p1, "quantity": 30}], "version": 1})
+        self.assertStatus(ok, 200)
+        self.assertEqual((ok.body["version"], ok.body["total_quantity"]), (2, 30))
+        stale = self.am1.put(path, {"lines": [{"product_id": p1, "quantity": 1}], "version": 1})
+        self.assertStatus(stale, 409, "stale_version")
+        self.assertEqual(self.am1.get(path).body["total_quantity"], 30)
+        audit = self.server.sql("SELECT action, changes FROM audit_log WHERE entity = 'sell_through' AND entity_id = ? ORDER BY id",
+                                (r.body["id"],))
+        self.assertEqual([a for a, _ in audit], ["create", "update"])
+        self.assertIn("40", audit[1][1])
+
+    def test_sell_through_bad_input_and_scope(self):
+        p1 = self.product()
+        general = self.dealer(self.am1, "general")
+        path = f"{CUSTOMERS}/{general['id']}/sell-through/2027-01"
+        before = self.server.counts("sell_through_reports", "sell_through_lines")
+        for body, field in (({"lines": [{"product_id": p1, "quantity": -1}]}, "lines[0].quantity"),
+                            ({"lines": [{"product_id": p1, "quantity": 1.5}]}, "lines[0].quantity"),
+                            ({"lines": [{"product_id": p1}]}, "lines[0].quantity"),
+                            ({"lines": [{"product_id": 999999, "quantity": 1}]}, "lines[0].product_id"),
+                            ({"lines": [{"product_id": p1, "quantity": 1}, {"product_id": p1, "quantity": 2}]}, "lines[1].product_id"),
+                            ({"lines": "40"}, "lines"),
+                            ({"note": "x" * 2001}, "note")):
+            r = self.am1.put(path, body)
+            self.assertEqual(r.status, 422, (body, r))
+            self.assertIn(field, r.error["fields"], (body, r))
+        r = self.am1.put(path, {"lines": [], "amount": 5})
+        self.assertStatus(r, 400, "unknown_field")
+        self.assertStatus(self.am1.put(f"{CUSTOMERS}/{general['id']}/sell-through/2027-13", {"lines": []}), 400)
+        future = self.am1.put(f"{CUSTOMERS}/{general['id']}/sell-through/2027-03", {"lines": []})
+        self.assertStatus(future, 422, "validation_failed")
+        self.assertIn("month", future.error["fields"])
+        # another team's account manager: the dealer does not exist for them
+        self.assertStatus(self.am3.get(path), 404, "not_found")
+        self.assertStatus(self.am3.put(path, {"lines": [{"product_id": p1, "quantity": 1}]}), 404, "not_found")
+        self.assertEqual(self.server.counts("sell_through_reports", "sell_through_lines"), before)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "modules/customers/customers.hpp"
+#include "modules/sales/sell_through.hpp"
 #include "platform/core/clock.hpp"
 
 namespace kehu::sales {
@@ -350,6 +351,9 @@ Result<CustomerFigures> OrderStore::figures(const auth::Scope& s, CustomerId id,
               f.subtree.lifetime_amount = r.i64(2);
               f.subtree.outstanding = r.i64(3);
             });
+    const auto this_month = date_text(today).substr(0, 7);
+    f.subtree.sell_through_mtd_quantity = sell_through_quantity(c, ids, this_month, this_month);
+    f.subtree.sell_through_ytd_quantity = sell_through_quantity(c, ids, this_month.substr(0, 4) + "-01", this_month);
     // The last 24 months, with the running total carried from everything before them.
     clock::Date start = month_start(today);
     for (int i = 0; i < 23; ++i) start = month_start(from_day_number(day_number(start) - 1));

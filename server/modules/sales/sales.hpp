@@ -30,9 +30,11 @@ struct CustomerFigures {
   std::int64_t order_count = 0;
   std::array<std::int64_t, 4> aging{};  // outstanding by order age: 0–30, 31–60, 61–90, >90 days
   std::vector<MonthAmount> monthly;     // the last 24 months, oldest first
-  // The customer with its sub-dealers (分销 subtree): orders recorded for all of them.
+  // The customer with its sub-dealers (分销 subtree): orders recorded for all of them, and the
+  // units they reported sold on (sell-through) this month and this year.
   struct Subtree {
     std::int64_t customers = 1, mtd_amount = 0, ytd_amount = 0, lifetime_amount = 0, outstanding = 0;
+    std::int64_t sell_through_mtd_quantity = 0, sell_through_ytd_quantity = 0;
   } subtree;
 };
 

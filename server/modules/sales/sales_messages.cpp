@@ -26,6 +26,8 @@ void register_messages() {
   add("sales.month_invalid", {"月份格式为 YYYY-MM", "月份格式為 YYYY-MM", "A month is YYYY-MM"});
   add("sales.plan_duplicate_product", {"同一产品在计划中只能出现一次", "同一產品在計畫中只能出現一次",
                                        "A product appears once in a plan"});
+  add("sales.duplicate_product", {"同一产品只能出现一次", "同一產品只能出現一次", "A product appears once"});
+  add("sales.month_in_future", {"不能填报未来月份的纯销", "不能填報未來月份的純銷", "Sell-through cannot be reported for a future month"});
   add("sales.return_no_such_line", {"订单中没有这一行", "訂單中沒有這一行", "The order has no such line"});
   add("sales.return_too_many", {"超出可退数量（剩余 {left}）", "超出可退數量（剩餘 {left}）", "More than can be returned ({left} left)"});
   add("sales.return_duplicate_line", {"同一订单行只能出现一次", "同一訂單行只能出現一次", "An order line appears once"});

@@ -3,9 +3,10 @@
 
 #include "modules/sales/order_store.hpp"
 #include "modules/sales/plan.hpp"
-#include "modules/sales/return.hpp"
 #include "modules/sales/product.hpp"
+#include "modules/sales/return.hpp"
 #include "modules/sales/sales.hpp"
+#include "modules/sales/sell_through.hpp"
 #include "platform/http/params.hpp"
 
 namespace kehu::sales {
@@ -38,6 +39,7 @@ struct Routes {
   OrderStore& orders;
   PlanStore& plans;
   ReturnStore& returns;
+  SellThroughStore& sell_through;
 
   Result<Response> create_return(Request& req, const Principal& p) {
     KEHU_TRY(auto body, req.json_object());
@@ -88,6 +90,23 @@ struct Routes {
     KEHU_TRY(auto body, req.json_object());
     KEHU_TRY(auto in, read_plan_input(body));
     KEHU_TRY(auto r, plans.put(auth::scope_of(p), CustomerId(id), month, in, today(), auth::actor_of(req, p)));
+    return r.second ? Response::created(r.first) : Response::ok(r.first);
+  }
+
+  Result<Response> get_sell_through(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto month, month_param(req));
+    KEHU_TRY(auto j, sell_through.get(auth::scope_of(p), CustomerId(id), month));
+    return Response::ok(j);
+  }
+
+  Result<Response> put_sell_through(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto month, month_param(req));
+    if (today() < month) return Error(ErrorCode::kValidationFailed, "error.validation_failed").field("month", "sales.month_in_future");
+    KEHU_TRY(auto body, req.json_object());
+    KEHU_TRY(auto in, read_sell_through_input(body));
+    KEHU_TRY(auto r, sell_through.put(auth::scope_of(p), CustomerId(id), month, in, auth::actor_of(req, p)));
     return r.second ? Response::created(r.first) : Response::ok(r.first);
   }
 
@@ -233,7 +252,9 @@ nlohmann::json to_json(const CustomerFigures& f) {
           {"monthly", monthly},
           {"subtree", {{"customers", f.subtree.customers}, {"mtd_amount", f.subtree.mtd_amount},
                        {"ytd_amount", f.subtree.ytd_amount}, {"lifetime_amount", f.subtree.lifetime_amount},
-                       {"outstanding", f.subtree.outstanding}}}};
+                       {"outstanding", f.subtree.outstanding},
+                       {"sell_through_mtd_quantity", f.subtree.sell_through_mtd_quantity},
+                       {"sell_through_ytd_quantity", f.subtree.sell_through_ytd_quantity}}}};
 }
 
 Result<CustomerFigures> customer_figures(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date day) {
@@ -274,12 +295,19 @@ Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, Custo
 
 struct Module::State {
   explicit State(auth::Auth& a)
-      : auth(a), products(a.db()), orders(a.db()), plans(a.db()), returns(a.db()), routes{products, orders, plans, returns} {}
+      : auth(a),
+        products(a.db()),
+        orders(a.db()),
+        plans(a.db()),
+        returns(a.db()),
+        sell_through(a.db()),
+        routes{products, orders, plans, returns, sell_through} {}
   auth::Auth& auth;
   ProductStore products;
   OrderStore orders;
   PlanStore plans;
   ReturnStore returns;
+  SellThroughStore sell_through;
   Routes routes;
 };
 
@@ -312,6 +340,8 @@ void Module::register_routes(http::Router& r) {
   r.post("/api/v1/returns/{id}/reject", h(&Routes::reject_return));
   r.get("/api/v1/customers/{id}/plans/{month}", h(&Routes::get_plan));
   r.put("/api/v1/customers/{id}/plans/{month}", h(&Routes::put_plan));
+  r.get("/api/v1/customers/{id}/sell-through/{month}", h(&Routes::get_sell_through));
+  r.put("/api/v1/customers/{id}/sell-through/{month}", h(&Routes::put_sell_through));
 }
 
 Result<std::int64_t> create_product(db::Database& db, const nlohmann::json& body, const auth::Principal& as) {
