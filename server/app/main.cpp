@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/calendar_command.hpp"
 #include "app/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
 
   cli.add_subcommand("version", "Print the version");
   auto* routes = cli.add_subcommand("routes", "Print every API route (for the OpenAPI check)");
+  kehu::app::CalendarCommand calendar(cli);
 
   try {
     cli.parse(argc, argv);
@@ -74,6 +76,7 @@ int main(int argc, char** argv) {
     if (udis->parsed()) return kehu::app::user_disable(s, u);
     if (backup->parsed()) return kehu::app::backup(s, backup_file);
     if (routes->parsed()) return kehu::app::print_routes();
+    if (calendar.parsed()) return calendar.run();
     std::cout << "kehu " << KEHU_VERSION << "\n";
     return 0;
   } catch (const kehu::app::SettingsError& e) {

@@ -1,5 +1,7 @@
 #include "app/wiring.hpp"
 
+#include "modules/calendar/calendar.hpp"
+#include "modules/care/care.hpp"
 #include "modules/customers/customers.hpp"
 #include "modules/users/user_routes.hpp"
 #include "platform/auth/auth_messages.hpp"
@@ -16,6 +18,8 @@ void register_messages() {
   auth::register_messages();
   customers::register_messages();
   sales::register_messages();
+  calendar::register_messages();
+  care::register_messages();
 }
 
 std::unique_ptr<App> build(const std::string& db_path) {
@@ -44,6 +48,9 @@ std::unique_ptr<App> build(const std::string& db_path) {
   app->customers->register_routes(r);
   app->sales = std::make_unique<sales::Module>(*app->auth);
   app->sales->register_routes(r);
+  calendar::register_routes(r, *app->auth);
+  app->care = std::make_unique<care::Module>(*app->auth);
+  app->care->register_routes(r);
   return app;
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "modules/customers/customers.hpp"
+#include "modules/care/care.hpp"
 #include "modules/sales/sales.hpp"
 #include "platform/auth/auth.hpp"
 #include "platform/db/database.hpp"
@@ -15,6 +16,7 @@ struct App {
   std::unique_ptr<auth::Auth> auth;
   std::unique_ptr<customers::Module> customers;
   std::unique_ptr<sales::Module> sales;
+  std::unique_ptr<care::Module> care;
   http::Router router;
 };
 

@@ -62,6 +62,11 @@ std::optional<std::int64_t> return_window_days(db::Conn& c, CustomerId id) {
   return c.scalar_i64("SELECT return_window_days FROM customers WHERE id = ? AND deleted_at IS NULL", {id.value});
 }
 
+std::optional<UserId> owner_of(db::Conn& c, CustomerId id) {
+  auto v = c.scalar_i64("SELECT owner_id FROM customers WHERE id = ? AND deleted_at IS NULL", {id.value});
+  return v ? std::optional<UserId>(UserId(*v)) : std::nullopt;
+}
+
 std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id) { return c.scalar_i64(kCreditLimit, {id.value}); }
 
 }  // namespace kehu::customers

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "platform/core/clock.hpp"
+#include "platform/db/sql.hpp"
 #include "platform/text/company_name.hpp"
 #include "platform/text/search_keys.hpp"
 #include "platform/text/sort_key.hpp"
@@ -87,15 +88,7 @@ constexpr const char* kHandovers =
     "coalesce(b.name,''), h.at FROM customer_handovers h JOIN users f ON f.id = h.from_user_id JOIN users t ON "
     "t.id = h.to_user_id LEFT JOIN users b ON b.id = h.by_user_id WHERE h.customer_id = ? ORDER BY h.id DESC";
 
-struct Sql {
-  std::string where;
-  db::Params params;
-  void add(const std::string& clause, std::initializer_list<db::Param> ps = {}) {
-    where += where.empty() ? "WHERE " : " AND ";
-    where += clause;
-    params.insert(params.end(), ps.begin(), ps.end());
-  }
-};
+using db::Sql;
 
 void add_scope(Sql& sql, const auth::Scope& s) {
   auto scope = scope_condition(s);

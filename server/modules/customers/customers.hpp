@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "platform/auth/auth.hpp"
+#include "platform/core/clock.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/router.hpp"
 
@@ -30,8 +31,20 @@ std::vector<CustomerId> descendants(db::Conn& c, CustomerId id);
 // Days after an order within which a return needs no special approval (default 30).
 std::optional<std::int64_t> return_window_days(db::Conn& c, CustomerId id);
 
+// The customer's owner (account manager), whoever asks; nullopt if no such customer.
+std::optional<UserId> owner_of(db::Conn& c, CustomerId id);
+
 // The customer's credit limit in fen (0: no credit), whoever asks; nullopt if no such customer.
 std::optional<std::int64_t> credit_limit(db::Conn& c, CustomerId id);
+
+// Staff changes (care): the customer a contact belongs to (not deleted), whoever asks.
+std::optional<CustomerId> customer_of_contact(db::Conn& c, std::int64_t contact_id);
+// Marks a contact as having left the company on `left_on` (left_company, left_on, version
+// bumped), audited like a contact update. kNotFound outside the scope or when no such
+// contact, kForbidden without write access, kValidationFailed when already marked left.
+// Runs inside the caller's write transaction.
+Status mark_contact_left(db::Conn& c, const auth::Scope& s, std::int64_t contact_id, clock::Date left_on,
+                         const audit::Actor& actor);
 
 // The archive's state (stores, caches). Owned by the app; outlives the router's use of it.
 class Module {

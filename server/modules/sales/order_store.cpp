@@ -370,4 +370,15 @@ Result<CustomerFigures> OrderStore::figures(const auth::Scope& s, CustomerId id,
   });
 }
 
+std::vector<std::pair<CustomerId, clock::Date>> first_orders_between(db::Conn& c, clock::Date from, clock::Date to) {
+  // Customers with an order in the window whose earliest order is inside it too.
+  std::vector<std::pair<CustomerId, clock::Date>> out;
+  c.query("SELECT o.customer_id, min(o.date) FROM orders o WHERE o.customer_id IN (SELECT DISTINCT customer_id FROM "
+          "orders WHERE date >= ?1 AND date <= ?2) GROUP BY o.customer_id HAVING min(o.date) >= ?1",
+          {clock::format_date(from), clock::format_date(to)}, [&](const db::Row& r) {
+            if (auto d = clock::parse_date(r.text(1))) out.emplace_back(CustomerId(r.i64(0)), *d);
+          });
+  return out;
+}
+
 }  // namespace kehu::sales

@@ -53,6 +53,10 @@ struct PlanProgress {
 Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date month,
                                    clock::Date today);
 
+// Customers whose first order falls within [from, to] (new customers, for the care module's
+// follow-up rule), with that first order's date. Not scoped: the caller filters by customer.
+std::vector<std::pair<CustomerId, clock::Date>> first_orders_between(db::Conn& c, clock::Date from, clock::Date to);
+
 void register_messages();
 
 class Module {
