@@ -2,6 +2,7 @@ import { http, type Page } from '@/app/api/http'
 import type {
   CreditCheck, CustomerOption, Order, OrderInput, OrderPage, OrderQuery, Payment, PaymentInput,
   Plan, PlanInput, PlanYear, Product, ProductInput, ProductQuery, ReturnInput, ReturnRequest, SalesSummary,
+  SellThroughInput, SellThroughReport,
 } from './types'
 
 export const productsApi = {
@@ -40,4 +41,12 @@ export const returnsApi = {
   create: (body: ReturnInput) => http.post<ReturnRequest>('/returns', body),
   approve: (id: number, body: { version: number; note?: string }) => http.post<ReturnRequest>(`/returns/${id}/approve`, body),
   reject: (id: number, body: { version: number; note: string }) => http.post<ReturnRequest>(`/returns/${id}/reject`, body),
+}
+
+export const sellThroughApi = {
+  /** The month's report (`id` null and no lines when none was made). */
+  get: (customerId: number, month: string) => http.get<SellThroughReport>(`/customers/${customerId}/sell-through/${month}`),
+  /** Creates (201) or replaces (200, with `version`) the month's report. */
+  save: (customerId: number, month: string, body: SellThroughInput) =>
+    http.put<SellThroughReport>(`/customers/${customerId}/sell-through/${month}`, body),
 }

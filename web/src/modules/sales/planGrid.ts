@@ -71,16 +71,31 @@ export function emptyPlanLine(): PlanDraftLine {
   return { key: nextKey++, product_id: null, product: null, quantity: '', amount: '' }
 }
 
-export function draftFromPlan(p: Plan | null): PlanDraft {
+/** The products of a plan that have a target (the ones the edit draft holds). */
+export function targetedProductIds(p: Plan | null | undefined): number[] {
+  return [...new Set((p?.lines ?? []).filter((l) => l.target_quantity > 0 || l.target_amount > 0).map((l) => l.product_id))]
+}
+
+/**
+ * The plan → the edit draft. `prices` holds the current list price (fen) of the plan's products:
+ * a stored target amount equal to quantity × list price was the automatic one and loads as empty
+ * (so changing the quantity recalculates it); any other amount is a manual override and loads as
+ * typed. Without the price of a product its amount is kept as typed (nothing is lost).
+ */
+export function draftFromPlan(p: Plan | null, prices: ReadonlyMap<number, number> = new Map()): PlanDraft {
   const lines = (p?.lines ?? [])
     .filter((l) => l.target_quantity > 0 || l.target_amount > 0)
-    .map((l): PlanDraftLine => ({
-      key: nextKey++,
-      product_id: l.product_id,
-      product: { id: l.product_id, brand: l.brand, name: l.product_name, spec: l.spec, unit: l.unit, price: 0 },
-      quantity: String(l.target_quantity),
-      amount: yuanString(l.target_amount),
-    }))
+    .map((l): PlanDraftLine => {
+      const price = prices.get(l.product_id)
+      const automatic = price !== undefined && price > 0 && multiplyFen(l.target_quantity, price) === l.target_amount
+      return {
+        key: nextKey++,
+        product_id: l.product_id,
+        product: { id: l.product_id, brand: l.brand, name: l.product_name, spec: l.spec, unit: l.unit, price: price ?? 0 },
+        quantity: String(l.target_quantity),
+        amount: automatic ? '' : yuanString(l.target_amount),
+      }
+    })
   return { lines, schedule: p?.schedule ?? '', support: p?.support ?? '' }
 }
 

@@ -167,12 +167,17 @@ export interface SubtreeTotals {
   ytd_amount: number
   lifetime_amount: number
   outstanding: number
+  /** units the dealer and its sub-dealers reported sold on (纯销) this month / this year */
+  sell_through_mtd_quantity?: number
+  sell_through_ytd_quantity?: number
 }
 
 export interface CustomerOption {
   id: number
   name: string
   short_name?: string | null
+  /** from GET /customers/{id}: whether the caller may change the customer (and its orders) */
+  can_edit?: boolean
 }
 
 // ---- Monthly plans (per dealer). Percentages are integers per mille (‰).
@@ -262,4 +267,34 @@ export interface ReturnInput {
   reason: string
   date?: string
   lines: { line_no: number; quantity: number }[]
+}
+
+// ---- Sell-through (纯销): units of each product a dealer reports it sold on in a month
+
+export interface SellThroughLine {
+  product_id: number
+  product_name: string
+  brand: string
+  spec: string
+  unit: string
+  quantity: number
+}
+
+export interface SellThroughReport {
+  customer_id: number
+  month: string
+  /** null while nothing was reported for the month */
+  id: number | null
+  version: number | null
+  note: string | null
+  updated_at: string | null
+  lines: SellThroughLine[]
+  total_quantity: number
+}
+
+export interface SellThroughInput {
+  lines: { product_id: number; quantity: number }[]
+  note?: string
+  /** required when the month's report exists */
+  version?: number
 }

@@ -5,6 +5,7 @@ import ElementPlus from 'element-plus'
 import { i18n, setLocale } from '@/app/i18n'
 import {
   achievedPerMille, draftFromPlan, draftTargetAmount, emptyPlanLine, mapPlanErrors, perMilleText, planBody, planTotals, progressPercent,
+  targetedProductIds,
 } from '../planGrid'
 import type { Plan } from '../types'
 
@@ -89,6 +90,43 @@ describe('plan grid helpers', () => {
     })
   })
 
+  it('loads an amount equal to quantity × list price as automatic: a new quantity recalculates it', () => {
+    // line 1: 20 × ¥198 = ¥3,960 (the server default); line 2: ¥12,000 typed for 10 × ¥1,288 = ¥12,880
+    const prices = new Map([[1, 19800], [2, 128800]])
+    const d = draftFromPlan(plan, prices)
+    expect(d.lines.map((l) => l.amount)).toEqual(['', '12000.00'])
+    expect(d.lines.map((l) => l.product?.price)).toEqual([19800, 128800])
+    expect(draftTargetAmount(d.lines[0])).toBe(396000)
+    d.lines[0].quantity = '30'
+    d.lines[1].quantity = '12'
+    expect(draftTargetAmount(d.lines[0])).toBe(594000)
+    expect(draftTargetAmount(d.lines[1])).toBe(1200000)
+    const built = planBody(d, 2, { product: 'P', quantity: 'Q', amount: 'A', duplicate: 'D' })
+    // the automatic line sends no amount (the server takes 30 × list price); the override stays
+    expect(built.body?.lines).toEqual([
+      { product_id: 1, quantity: 30 },
+      { product_id: 2, quantity: 12, amount: 1200000 },
+    ])
+  })
+
+  it('keeps the stored amount when the list price changed since, or is not known', () => {
+    // the price went up to ¥200: ¥3,960 no longer is 20 × list price, so it is the plan's own amount
+    expect(draftFromPlan(plan, new Map([[1, 20000]])).lines[0].amount).toBe('3960.00')
+    // no price at hand (the product could not be read): nothing is lost
+    const d = draftFromPlan(plan)
+    expect(d.lines.map((l) => l.amount)).toEqual(['3960.00', '12000.00'])
+    d.lines[0].quantity = '30'
+    expect(planBody(d, 2, { product: 'P', quantity: 'Q', amount: 'A', duplicate: 'D' }).body?.lines[0]).toEqual({ product_id: 1, quantity: 30, amount: 396000 })
+    // a zero amount on a zero-priced product stays typed too
+    const zero: Plan = { ...plan, lines: [{ ...plan.lines[0], target_amount: 0 }] }
+    expect(draftFromPlan(zero, new Map([[1, 0]])).lines[0].amount).toBe('0.00')
+  })
+
+  it('names the products with a target (those whose price the edit needs), once each', () => {
+    expect(targetedProductIds(plan)).toEqual([1, 2])
+    expect(targetedProductIds(null)).toEqual([])
+  })
+
   it('shows quantity × list price as the default target amount', () => {
     const l = emptyPlanLine()
     l.product = { id: 1, brand: '长城', name: '机油', spec: '4L', unit: '桶', price: 19800 }
@@ -102,9 +140,11 @@ describe('plan grid helpers', () => {
 
 const get = vi.fn()
 const year = vi.fn()
+const save = vi.fn()
+const product = vi.fn()
 vi.mock('../api', () => ({
-  plansApi: { get: (...a: unknown[]) => get(...a), year: (...a: unknown[]) => year(...a), save: vi.fn() },
-  productsApi: { list: () => Promise.resolve({ items: [], total: 0 }) },
+  plansApi: { get: (...a: unknown[]) => get(...a), year: (...a: unknown[]) => year(...a), save: (...a: unknown[]) => save(...a) },
+  productsApi: { list: () => Promise.resolve({ items: [], total: 0 }), get: (...a: unknown[]) => product(...a) },
 }))
 vi.mock('../components/PlanYearChart.vue', () => ({ default: { template: '<div data-test="plan-chart"/>' } }))
 
@@ -136,5 +176,32 @@ describe('PlanTab', () => {
     const w = mount(PlanTab, { props: { customerId: 7, canEdit: false }, global: { plugins: [i18n, ElementPlus] } })
     await flushPromises()
     expect(w.find('[data-test="plan-edit"]').exists()).toBe(false)
+  })
+
+  it('editing a loaded plan keeps typed amounts and lets automatic ones follow the quantity', async () => {
+    get.mockResolvedValue(plan)
+    year.mockResolvedValue({ year: 2027, months: [] })
+    product.mockImplementation((id: number) => Promise.resolve({ id, price: id === 1 ? 19800 : 128800 }))
+    const w = mount(PlanTab, { props: { customerId: 7, canEdit: true }, global: { plugins: [i18n, ElementPlus] } })
+    await flushPromises()
+    await w.get('[data-test="plan-edit"]').trigger('click')
+    await flushPromises()
+    expect(product.mock.calls.map((c) => c[0]).sort()).toEqual([1, 2])
+    const amount0 = w.get('input[data-test="plan-line-0-amount"]').element as HTMLInputElement
+    const amount1 = w.get('input[data-test="plan-line-1-amount"]').element as HTMLInputElement
+    expect(amount0.value).toBe('')
+    expect(amount0.placeholder).toBe('3,960.00')
+    expect(amount1.value).toBe('12000.00')
+    await w.get('input[data-test="plan-line-0-quantity"]').setValue('30')
+    expect(amount0.placeholder).toBe('5,940.00')
+    expect(w.get('[data-test="plan-draft-total"]').text()).toBe('¥17,940.00')
+    save.mockResolvedValue(plan)
+    await w.get('[data-test="plan-save"]').trigger('click')
+    await flushPromises()
+    expect(save).toHaveBeenCalledWith(7, expect.any(String), {
+      lines: [{ product_id: 1, quantity: 30 }, { product_id: 2, quantity: 10, amount: 1200000 }],
+      schedule: '每周一送货', support: '门头广告', version: 2,
+    })
+    w.unmount()
   })
 })
