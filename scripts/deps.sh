@@ -9,7 +9,7 @@ PACKAGES=(
   librestinio-dev libhttp-parser-dev libasio-dev libfmt-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev
   libopencc-dev opencc libgtest-dev libgmock-dev
-  python3 python3-lunardate nodejs npm chromium fonts-wqy-microhei
+  python3 python3-lunardate python3-icalendar nodejs npm chromium fonts-wqy-microhei
 )
 
 missing=()

@@ -7,7 +7,15 @@ lunar 2026-12-25. The lunar 12th month of 2026 has 29 days: 除夕 is 2027-02-05
 """
 import itertools
 import json
+import sys
 import unittest
+import urllib.parse
+
+try:
+    import icalendar  # Debian's python3-icalendar: an independent RFC 5545 parser
+except ImportError:  # a Python other than Debian's: the package lives in dist-packages
+    sys.path.append("/usr/lib/python3/dist-packages")
+    import icalendar
 
 from kehu_harness import ServerTestCase, Session
 
@@ -301,6 +309,69 @@ class CareTest(ServerTestCase):
         self.assertIn("birthday_lead_days", json.dumps(changes))
         # put it back for the other tests
         self.assertStatus(self.dir.put(API + "/care/settings", dict(body, version=body["version"] + 1)), 200)
+
+    # --- the calendar subscription ---------------------------------------------------------
+    def test_calendar_feed_is_parsed_by_an_independent_ical_parser(self):
+        me = Session(self.server, "am2")
+        c = self.customer(me, grade="C", contacts=[
+            {"name": "欧阳, 总; 经理", "birthday": {"calendar": "lunar", "month": 8, "day": 15, "leap": False}},
+            {"name": "林会计", "birthday": {"calendar": "solar", "date": "1990-03-08"}}])
+        self.assertStatus(me.post(API + "/promises", {"customer_id": c["id"], "text": "周五前回复报价", "due_date": "2027-02-05"}), 201)
+        self.assertStatus(me.post(TASKS, {"customer_id": c["id"], "text": "送样品", "due_date": "2027-02-10"}), 201)
+        self.assertEqual(me.get(API + "/me/calendar-feed").body, {"active": False, "created_at": None})
+        r = me.post(API + "/me/calendar-feed", {})
+        self.assertStatus(r, 201)
+        path = r.body["path"]
+        self.assertTrue(path.startswith("/api/v1/feeds/calendar.ics?token="), path)
+        self.assertTrue(me.get(API + "/me/calendar-feed").body["active"])
+        # no session needed: the token is the credential
+        r = self.server.request("GET", path)
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.headers["content-type"].startswith("text/calendar"), r.headers)
+        body = r.raw
+        cal = icalendar.Calendar.from_ical(body)
+        events = {}
+        for e in cal.walk("VEVENT"):
+            events.setdefault(e["CATEGORIES"].to_ical().decode(), []).append(
+                (str(e["SUMMARY"]), e["DTSTART"].dt.isoformat()))
+        # 八月十五 falls on 2027-09-15 (written out as a dated event), with the name's comma and
+        # semicolon escaped and read back intact
+        self.assertIn(("欧阳, 总; 经理 农历生日 八月十五（%s）" % c["name"], "2027-09-15"), events["BIRTHDAY"])
+        self.assertIn(("林会计 生日（%s）" % c["name"], "2027-03-08"), events["BIRTHDAY"])
+        self.assertIn(("春节", "2027-02-06"), events["FESTIVAL"])
+        self.assertIn(("元宵节", "2027-02-20"), events["FESTIVAL"])
+        self.assertIn(("承诺到期 · %s：周五前回复报价" % c["name"], "2027-02-05"), events["PROMISE"])
+        self.assertIn(("%s · 送样品" % c["name"], "2027-02-10"), events["TASK"])
+        # English on request; every line of the raw text is at most 75 octets
+        en = self.server.request("GET", path + "&lang=en").raw
+        self.assertIn(b"Spring Festival", en)
+        self.assertTrue(all(len(line) <= 75 for line in en.split(b"\r\n")))
+        # the secret never reaches the log (query strings are not logged)
+        token = urllib.parse.parse_qs(urllib.parse.urlparse(path).query)["token"][0]
+        self.assertNotIn(token, self.server.read_log())
+        # a new secret retires the old URL; deleting retires it too
+        r2 = me.post(API + "/me/calendar-feed", {})
+        self.assertEqual(self.server.request("GET", path).status, 404)
+        self.assertEqual(self.server.request("GET", r2.body["path"]).status, 200)
+        self.assertStatus(me.delete(API + "/me/calendar-feed"), 204)
+        self.assertEqual(self.server.request("GET", r2.body["path"]).status, 404)
+        self.assertEqual(self.server.request("GET", "/api/v1/feeds/calendar.ics").status, 404)
+        self.assertEqual(self.server.request("GET", "/api/v1/feeds/calendar.ics?token=guess").status, 404)
+        actions = [a for (a,) in self.server.sql("SELECT action FROM audit_log WHERE entity = 'calendar_feed' AND entity_id = ? ORDER BY id",
+                                                 (me.id,))]
+        self.assertEqual(actions, ["create", "regenerate", "delete"])
+
+    def test_ical_folding_keeps_utf8_whole(self):
+        me = Session(self.server, "am2")
+        c = self.customer(me, grade="C", name="深圳市前海深港现代服务业合作区超长名称的国际供应链管理有限公司第一分公司")
+        self.assertStatus(me.post(TASKS, {"customer_id": c["id"], "text": "跟进年度框架协议续签事宜" * 3, "due_date": "2027-02-10"}), 201)
+        path = me.post(API + "/me/calendar-feed", {}).body["path"]
+        body = self.server.request("GET", path).raw
+        for line in body.split(b"\r\n"):
+            self.assertLessEqual(len(line), 75)
+            line.decode("utf-8")  # a folded piece never splits a character
+        summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(body).walk("VEVENT")]
+        self.assertIn(c["name"] + " · " + "跟进年度框架协议续签事宜" * 3, summaries)
 
 
 if __name__ == "__main__":

@@ -21,5 +21,6 @@ void register_log_messages();
 void register_task_messages();
 void register_visit_messages();
 void register_event_messages();
+void register_feed_messages();
 
 }  // namespace kehu::care

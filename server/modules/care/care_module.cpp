@@ -6,6 +6,7 @@ namespace kehu::care {
 void register_messages() {
   register_log_messages();
   register_task_messages();
+  register_feed_messages();
   // visits and events: added when those areas land
 }
 
@@ -22,7 +23,7 @@ void Module::register_routes(http::Router& r) {
   register_log_routes(r, auth_);
   register_task_routes(r, auth_);
   // register_visit_routes / register_event_routes: added when those areas land
-  // register_feed_routes: added with the calendar feed
+  register_feed_routes(r, auth_);
 }
 
 }  // namespace kehu::care

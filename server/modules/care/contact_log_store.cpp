@@ -1,5 +1,6 @@
 #include "modules/care/contact_log_store.hpp"
 
+#include "modules/care/care.hpp"
 #include "modules/care/care_internal.hpp"
 #include "modules/care/task.hpp"
 #include "modules/customers/customers.hpp"
@@ -321,6 +322,15 @@ nlohmann::json LogStore::promises(const auth::Principal& p, const PromiseFilter&
             params, [&](const db::Row& r) { items.push_back(promise_row(r)); });
     return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
+}
+
+}  // namespace kehu::care
+
+namespace kehu::care {
+
+Result<std::int64_t> log_contact(db::Database& db, const nlohmann::json& body, const auth::Principal& as) {
+  KEHU_TRY(auto in, read_log_input(body, LogMode::kCreate, clock::now()));
+  return db.write([&](db::Conn& c) -> Result<std::int64_t> { return insert_log(c, as, in, auth::actor_of(http::Request{}, as)); });
 }
 
 }  // namespace kehu::care
