@@ -1,6 +1,7 @@
 // The demo company: 华南润滑油 sells lubricants through dealers in three regions.
 #include "app/demo.hpp"
 
+#include "modules/care/care.hpp"
 #include "modules/customers/customers.hpp"
 #include "modules/sales/sales.hpp"
 #include "platform/core/clock.hpp"
@@ -114,6 +115,53 @@ int demo_orders(datagen::Rng& rng, db::Database& db, CustomerId customer, const 
     (void)sales::request_return(db, {{"order_id", *last_order}, {"kind", kKinds[k]}, {"reason", kReasons[k]},
                                      {"lines", {{{"line_no", 1}, {"quantity", 1}}}}},
                                 owner, rng.chance(0.5) ? &director : nullptr);
+  }
+  return made;
+}
+
+// Half a year of contacts with an active customer: calls, WeChat, visits, a gift before the
+// festivals, promises and next-contact dates. Some key customers have gone quiet (overdue).
+int demo_contacts(datagen::Rng& rng, db::Database& db, CustomerId customer, const auth::Principal& owner,
+                  const std::string& grade) {
+  static const char* kSummaries[] = {
+      "电话沟通下月订货计划，客户预计加量两成", "微信确认到货情况，客户反馈包装完好", "上门拜访，了解门店库存与竞品价格",
+      "客户咨询全合成机油新品价格与返利", "催收上月货款，客户承诺月底前付清", "介绍秋季促销政策，客户有意参加",
+      "售后回访，客户对服务满意", "与老板面谈年度合作框架", "客户反映物流偏慢，已协调仓库优先发货",
+      "陪同技术人员为车队做油品检测"};
+  static const char* kKinds[] = {"call", "call", "call", "wechat", "wechat", "visit", "visit", "meeting", "sms", "email"};
+  std::vector<std::int64_t> contacts;
+  db.read([&](db::Conn& c) {
+    c.query("SELECT id FROM contacts WHERE customer_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, id",
+            {customer.value}, [&](const db::Row& r) { contacts.push_back(r.i64(0)); });
+  });
+  const std::int64_t today_n = clock::day_number(clock::local_date(clock::now()));
+  const int interval = grade == "A" ? 18 : grade == "B" ? 40 : 75;
+  // One in seven key customers has not been contacted for a while.
+  const std::int64_t quiet = rng.chance(0.15) ? 35 + static_cast<std::int64_t>(rng.below(40)) : 0;
+  int made = 0;
+  for (std::int64_t day = today_n - 180 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(interval)));
+       day <= today_n - quiet; day += interval / 2 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(interval)))) {
+    const auto date = clock::from_day_number(day);
+    const bool last = day + interval / 2 > today_n - quiet;
+    nlohmann::json body = {{"customer_id", customer.value},
+                           {"kind", kKinds[rng.below(std::size(kKinds))]},
+                           {"at", clock::format_date(date) + "T" + std::to_string(10 + rng.below(8)) + ":00:00+08:00"},
+                           {"summary", kSummaries[rng.below(std::size(kSummaries))]}};
+    if (day == today_n && body["at"].get<std::string>() > clock::to_iso_utc(clock::now())) body.erase("at");
+    if (!contacts.empty()) body["contact_ids"] = {contacts[0]};
+    // a gift in the weeks before the Mid-Autumn Festival or the Spring Festival
+    if ((date.month == 9 || date.month == 1) && rng.chance(0.3)) {
+      body["kind"] = "gift";
+      body["summary"] = date.month == 9 ? "中秋节礼品：月饼礼盒" : "春节礼品：茶叶礼盒";
+      body["gift"] = {{"item", date.month == 9 ? "月饼礼盒" : "茶叶礼盒"}, {"cost", 20000 + 10000 * rng.below(5)},
+                      {"reason", date.month == 9 ? "中秋问候" : "春节问候"}};
+    }
+    if (last) {
+      body["next_contact_date"] = clock::format_date(clock::from_day_number(day + interval));
+      if (rng.chance(0.25))
+        body["promises"] = {{{"text", "下周前寄送新品样品和报价单"}, {"due_date", clock::format_date(clock::from_day_number(day + 7))}}};
+    }
+    if (care::log_contact(db, body, owner).ok()) ++made;
   }
   return made;
 }
@@ -254,6 +302,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
       if (general) general_dealers[owner.user.value].push_back(*created);
       if (with_orders && body["status"] == "active" && products.size() == std::size(kProducts)) {
         out.orders += demo_orders(rng, db, *created, owner, body["grade"].get<std::string>(), products, director);
+        out.contact_logs += demo_contacts(rng, db, *created, owner, body["grade"].get<std::string>());
         if (general) out.plans += demo_plans(rng, db, *created, owner, products);
       }
     }
