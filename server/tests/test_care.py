@@ -310,6 +310,43 @@ class CareTest(ServerTestCase):
         # put it back for the other tests
         self.assertStatus(self.dir.put(API + "/care/settings", dict(body, version=body["version"] + 1)), 200)
 
+    # --- how the areas work together ------------------------------------------------------
+    def test_a_visit_report_is_a_contact_and_today_counts_visits(self):
+        c = self.customer(grade="A", contacts=[{"name": "周经理"}])
+        v = self.am1.post(API + "/visits", {"customer_id": c["id"], "date": "2027-02-01", "purpose": "年度框架协议"})
+        self.assertStatus(v, 201)
+        lead_today = self.today(self.mgra)
+        self.assertIn(v.body["id"], [x["id"] for x in lead_today["visits"]["awaiting_decision"]])
+        self.assertGreaterEqual(lead_today["counts"]["approvals"], 1)
+        a = self.mgra.post(f"{API}/visits/{v.body['id']}/approve", {"version": v.body["version"], "comment": "同意"})
+        self.assertStatus(a, 200)
+        mine = self.today()
+        self.assertIn(v.body["id"], [x["id"] for x in mine["visits"]["planned_today"]])
+        self.assertGreaterEqual(mine["counts"]["visits"], 1)
+        r = self.am1.post(f"{API}/visits/{v.body['id']}/report", {"version": a.body["version"], "findings": "客户同意续签三年",
+                                                                   "next_visit_date": "2027-03-01"})
+        self.assertStatus(r, 200)
+        logs = self.am1.get(f"{LOGS}?customer_id={c['id']}").body["items"]
+        self.assertEqual([(x["kind"], x["summary"], x["visit_id"], x["next_contact_date"]) for x in logs],
+                         [("visit", "客户同意续签三年", v.body["id"], "2027-03-01")])
+        care = self.am1.get(f"{CUSTOMERS}/{c['id']}/care").body
+        self.assertEqual((care["last_contact_day"], care["next_contact_date"], care["overdue"], care["contacts_90d"]),
+                         ("2027-02-01", "2027-03-01", False, 1))
+
+    def test_a_contact_who_left_needs_a_new_relationship(self):
+        c = self.customer(contacts=[{"name": "老采购"}, {"name": "新采购"}])
+        old, new = (k["id"] for k in c["contacts"])
+        self.assertFalse(self.am1.get(f"{CUSTOMERS}/{c['id']}/care").body["needs_rebuilding"])
+        r = self.am1.post(f"{API}/contacts/{old}/left", {"left_on": "2027-01-31", "successor_id": new})
+        self.assertStatus(r, 201)
+        care = self.am1.get(f"{CUSTOMERS}/{c['id']}/care").body
+        self.assertTrue(care["needs_rebuilding"])
+        self.assertEqual(care["open_tasks"], 1)
+        self.assertStatus(self.am3.get(f"{CUSTOMERS}/{c['id']}/care"), 404)
+        self.log(c, contact_ids=[new], summary="拜会新任采购")
+        care = self.am1.get(f"{CUSTOMERS}/{c['id']}/care").body
+        self.assertEqual((care["needs_rebuilding"], care["open_tasks"]), (False, 0))
+
     # --- the calendar subscription ---------------------------------------------------------
     def test_calendar_feed_is_parsed_by_an_independent_ical_parser(self):
         me = Session(self.server, "am2")

@@ -7,7 +7,8 @@ void register_messages() {
   register_log_messages();
   register_task_messages();
   register_feed_messages();
-  // visits and events: added when those areas land
+  register_visit_messages();
+  register_event_messages();
 }
 
 std::optional<clock::Date> last_contact_day(db::Conn& c, CustomerId id) {
@@ -22,7 +23,8 @@ Module::~Module() = default;
 void Module::register_routes(http::Router& r) {
   register_log_routes(r, auth_);
   register_task_routes(r, auth_);
-  // register_visit_routes / register_event_routes: added when those areas land
+  register_visit_routes(r, auth_);
+  register_event_routes(r, auth_);
   register_feed_routes(r, auth_);
 }
 

@@ -2,6 +2,7 @@
 
 #include "modules/care/care.hpp"
 #include "modules/care/care_internal.hpp"
+#include "modules/care/staff_change.hpp"
 #include "modules/care/task.hpp"
 #include "modules/customers/customers.hpp"
 #include "platform/db/sql.hpp"
@@ -144,6 +145,7 @@ Result<std::int64_t> insert_log(db::Conn& c, const auth::Principal& p, const Log
     c.exec(kInsertPromise, {in.customer_id, id, pr.text, clock::format_date(pr.due), p.user.value, now, now});
   refresh_state(c, in.customer_id);
   close_tasks_for_log(c, customer, contacts, id, *in.day);
+  staff_changes_on_log(c, customer, contacts);
   auto after = LogStore::load(c, id);
   audit::record(c, actor, "create", "contact_log", id, audit::diff(nlohmann::json::object(), audit_view(*after)));
   return id;

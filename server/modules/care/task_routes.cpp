@@ -78,6 +78,12 @@ struct TaskRoutes {
     return Response::ok(store.overdue(p, f, today(), page.first, page.second));
   }
 
+  Result<Response> customer_care(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto j, store.customer_summary(p, id, today()));
+    return Response::ok(j);
+  }
+
   Result<Response> settings(Request&, const Principal&) { return Response::ok(store.settings()); }
 
   Result<Response> save_settings(Request& req, const Principal& p) {
@@ -104,6 +110,7 @@ void register_task_routes(http::Router& r, auth::Auth& a) {
   r.post("/api/v1/tasks/{id}/done", h(&TaskRoutes::done));
   r.post("/api/v1/tasks/{id}/dismiss", h(&TaskRoutes::dismiss));
   r.get("/api/v1/care/overdue", h(&TaskRoutes::overdue));
+  r.get("/api/v1/customers/{id}/care", h(&TaskRoutes::customer_care));
   r.get("/api/v1/care/settings", h(&TaskRoutes::settings));
   r.put("/api/v1/care/settings", h(&TaskRoutes::save_settings, {Role::kAdmin, Role::kDirector}));
 }

@@ -2,7 +2,9 @@
 
 #include "modules/care/care_internal.hpp"
 #include "modules/care/reminders.hpp"
+#include "modules/care/staff_change.hpp"
 #include "modules/care/task.hpp"
+#include "modules/care/visit_store.hpp"
 #include "modules/customers/customers.hpp"
 #include "modules/sales/sales.hpp"
 #include "platform/calendar/festivals.hpp"
@@ -330,11 +332,50 @@ nlohmann::json TaskStore::today(const auth::Principal& p, clock::Date today) {
                                {"date", clock::format_date(f.date)}, {"days", n}});
       }
     out["festivals"] = festivals;
+    out["visits"] = visits_for_today(c, p, today);
+    const auto& v = out["visits"];
     out["counts"] = {{"contacts_due", out["contacts_due"]["total"]},
                      {"tasks", task_total},
                      {"promises", promises.size()},
-                     {"visits", 0},
-                     {"approvals", 0}};
+                     {"visits", v["planned_today"].size() + v["overdue_reports"].size()},
+                     {"approvals", v["awaiting_decision"].size() + v["awaiting_review"].size()}};
+    return out;
+  });
+}
+
+Result<nlohmann::json> TaskStore::customer_summary(const auth::Principal& p, std::int64_t customer_id, clock::Date today) {
+  return db_.read([&](db::Conn& c) -> Result<nlohmann::json> {
+    KEHU_CHECK(customers::check_access(c, auth::scope_of(p), CustomerId(customer_id), customers::Access::kRead));
+    const auto s = load_settings(c).settings;
+    nlohmann::json out = {{"customer_id", customer_id}, {"last_contact_day", nullptr}, {"next_contact_date", nullptr},
+                          {"days_since_last_contact", nullptr}, {"due_date", nullptr}, {"overdue", false}, {"reason", nullptr}};
+    c.query("SELECT last_contact_day, next_contact_date FROM care_state WHERE customer_id = ?", {customer_id},
+            [&](const db::Row& r) {
+              if (!r.is_null(0)) {
+                out["last_contact_day"] = r.text(0);
+                if (auto d = clock::parse_date(r.text(0))) out["days_since_last_contact"] = days_between(*d, today);
+              }
+              if (!r.is_null(1)) out["next_contact_date"] = r.text(1);
+            });
+    // the due date by the same rule as the overdue list (any owner, this customer only)
+    auto q = due_query(c, p, {}, clock::from_day_number(clock::day_number(today) + 3650), s);
+    c.query("SELECT * FROM (" + q.sql + ") WHERE id = ?", [&] {
+      auto ps = q.params;
+      ps.emplace_back(customer_id);
+      return ps;
+    }(), [&](const db::Row& r) {
+      out["due_date"] = r.text(7);
+      out["reason"] = r.text(8);
+      out["overdue"] = r.text(7) <= clock::format_date(today);
+    });
+    const auto year = std::to_string(today.year);
+    out["open_tasks"] = c.scalar_i64("SELECT count(*) FROM care_tasks WHERE customer_id = ? AND status = 'open'", {customer_id}).value_or(0);
+    out["open_promises"] = c.scalar_i64("SELECT count(*) FROM promises WHERE customer_id = ? AND status = 'open'", {customer_id}).value_or(0);
+    out["gift_cost_ytd"] = c.scalar_i64("SELECT coalesce(sum(gift_cost), 0) FROM contact_logs WHERE customer_id = ? AND "
+                                        "deleted_at IS NULL AND day >= ?", {customer_id, year + "-01-01"}).value_or(0);
+    out["contacts_90d"] = c.scalar_i64("SELECT count(*) FROM contact_logs WHERE customer_id = ? AND deleted_at IS NULL AND day >= ?",
+                                       {customer_id, add_days(today, -90)}).value_or(0);
+    out["needs_rebuilding"] = needs_rebuilding(c, CustomerId(customer_id));
     return out;
   });
 }

@@ -45,6 +45,9 @@ class TaskStore {
   // Customers overdue for contact in the caller's scope, most overdue first.
   nlohmann::json overdue(const auth::Principal& p, const OverdueFilter& f, clock::Date today, std::int64_t page,
                          std::int64_t page_size);
+  // One customer's care at a glance: last and next contact, whether it is overdue, open
+  // tasks and promises, gifts this year, and whether a staff change needs a new relationship.
+  Result<nlohmann::json> customer_summary(const auth::Principal& p, std::int64_t customer_id, clock::Date today);
   // The daily work list of the caller.
   nlohmann::json today(const auth::Principal& p, clock::Date today);
 
