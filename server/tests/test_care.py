@@ -398,6 +398,21 @@ class CareTest(ServerTestCase):
                                                  (me.id,))]
         self.assertEqual(actions, ["create", "regenerate", "delete"])
 
+    def test_agenda_for_the_calendar_page(self):
+        me = Session(self.server, "am2")
+        c = self.customer(me, grade="C", contacts=[{"name": "郑总", "birthday": {"calendar": "lunar", "month": 1, "day": 3, "leap": False}}])
+        r = me.get(API + "/me/agenda?from=2027-02-01&to=2027-02-28")
+        self.assertStatus(r, 200)
+        items = [(x["date"], x["category"], x["summary"]) for x in r.body["items"]]
+        self.assertIn(("2027-02-08", "BIRTHDAY", "郑总 农历生日 正月初三（%s）" % c["name"]), items)
+        self.assertIn(("2027-02-06", "FESTIVAL", "春节"), items)
+        self.assertEqual([x[0] for x in items], sorted(x[0] for x in items))
+        en = me.get(API + "/me/agenda?from=2027-02-01&to=2027-02-28", headers={"Accept-Language": "en"}).body["items"]
+        self.assertIn("Spring Festival", [x["summary"] for x in en])
+        self.assertStatus(me.get(API + "/me/agenda?from=2027-02-01&to=2027-06-01"), 400, "bad_request")
+        self.assertStatus(me.get(API + "/me/agenda?from=2027-02-28&to=2027-02-01"), 400, "bad_request")
+        self.assertStatus(me.get(API + "/me/agenda?from=2027-02-01"), 400, "bad_request")
+
     def test_ical_folding_keeps_utf8_whole(self):
         me = Session(self.server, "am2")
         c = self.customer(me, grade="C", name="深圳市前海深港现代服务业合作区超长名称的国际供应链管理有限公司第一分公司")

@@ -1,9 +1,11 @@
 // The calendar subscription: each user's secret feed URL (only its digest is stored) serving
 // an iCalendar of their visits, care tasks, promises, contacts' birthdays and festivals for
 // the next year. Lunar birthdays are written out as single dated events, one per year.
+#include <algorithm>
 #include <memory>
 
 #include "modules/care/care_internal.hpp"
+#include "modules/care/care_params.hpp"
 #include "modules/care/ical.hpp"
 #include "modules/care/reminders.hpp"
 #include "modules/care/task.hpp"
@@ -52,10 +54,12 @@ std::string t(std::string_view key, messages::Lang lang, const std::map<std::str
   return messages::translate(key, lang, args);
 }
 
-std::vector<IcalEvent> events_of(db::Conn& c, UserId user, clock::Date today, messages::Lang lang) {
-  const auto from = clock::format_date(clock::from_day_number(clock::day_number(today) - kPastDays));
-  const auto last = clock::from_day_number(clock::day_number(today) + kFutureDays);
+// The user's agenda between `first` and `last` (inclusive): visits, tasks, promises, birthdays
+// and festivals. Birthdays and festivals are taken from `first` on.
+std::vector<IcalEvent> events_of(db::Conn& c, UserId user, clock::Date first, clock::Date last, messages::Lang lang) {
+  const auto from = clock::format_date(first);
   const auto to = clock::format_date(last);
+  const auto today = first;
   std::vector<IcalEvent> out;
   c.query(kVisits, {user.value, from, to}, [&](const db::Row& r) {
     auto d = clock::parse_date(r.text(1));
@@ -130,6 +134,25 @@ struct FeedRoutes {
                               {"path", "/api/v1/feeds/calendar.ics?token=" + token}});
   }
 
+  // The same agenda as JSON for the calendar page: ?from=&to= (at most 62 days).
+  Result<Response> agenda(Request& req, const Principal& p) {
+    KEHU_TRY(auto from, date_param(req, "from"));
+    KEHU_TRY(auto to, date_param(req, "to"));
+    if (!from) return bad_param("from", "field.required");
+    if (!to) return bad_param("to", "field.required");
+    const auto span = clock::day_number(*to) - clock::day_number(*from);
+    if (span < 0 || span > 62) return bad_param("to", "care.agenda_span");
+    return db.read([&](db::Conn& c) -> Result<Response> {
+      auto events = events_of(c, p.user, *from, *to, req.lang);
+      std::stable_sort(events.begin(), events.end(), [](const IcalEvent& a, const IcalEvent& b) { return a.date < b.date; });
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& e : events)
+        items.push_back({{"date", clock::format_date(e.date)}, {"category", e.category}, {"summary", e.summary},
+                         {"uid", e.uid}, {"note", e.description}});
+      return Response::ok({{"from", clock::format_date(*from)}, {"to", clock::format_date(*to)}, {"items", items}});
+    });
+  }
+
   Result<Response> remove(Request& req, const Principal& p) {
     KEHU_CHECK(db.write([&](db::Conn& c) -> Status {
       if (c.exec("DELETE FROM calendar_feeds WHERE user_id = ?", {p.user.value}).changes > 0)
@@ -150,8 +173,10 @@ struct FeedRoutes {
       c.query(kUserOfToken, {auth::token_digest(*token)}, [&](const db::Row& r) { user = {{r.i64(0), r.text(1)}}; });
       if (!user) return not_found();
       Response res;
-      res.body = write_ical(t("care.feed.name", lang, {{"name", user->second}}), events_of(c, UserId(user->first), today, lang),
-                            clock::now());
+      const auto first = clock::from_day_number(clock::day_number(today) - kPastDays);
+      const auto last = clock::from_day_number(clock::day_number(today) + kFutureDays);
+      auto events = events_of(c, UserId(user->first), first, last, lang);
+      res.body = write_ical(t("care.feed.name", lang, {{"name", user->second}}), events, clock::now());
       res.headers.emplace_back("Content-Type", "text/calendar; charset=utf-8");
       res.headers.emplace_back("Cache-Control", "private, max-age=300");
       return res;
@@ -169,11 +194,13 @@ void register_feed_routes(http::Router& r, auth::Auth& a) {
   r.get("/api/v1/me/calendar-feed", h(&FeedRoutes::status));
   r.post("/api/v1/me/calendar-feed", h(&FeedRoutes::regenerate));
   r.del("/api/v1/me/calendar-feed", h(&FeedRoutes::remove));
+  r.get("/api/v1/me/agenda", h(&FeedRoutes::agenda));
   r.get("/api/v1/feeds/calendar.ics", [routes](Request& req) { return routes->feed(req); });
 }
 
 void register_feed_messages() {
   using messages::add;
+  add("care.agenda_span", {"时间范围须在 0 到 62 天之间", "時間範圍須在 0 到 62 天之間", "The range must be 0 to 62 days"});
   add("care.feed.name", {"客户关怀日历 · {name}", "客戶關懷日曆 · {name}", "Customer care · {name}"});
   add("care.feed.visit", {"拜访 {customer}：{purpose}", "拜訪 {customer}：{purpose}", "Visit {customer}: {purpose}"});
   add("care.feed.visit_submitted", {"待审批的拜访计划", "待審核的拜訪計畫", "Visit plan awaiting approval"});
