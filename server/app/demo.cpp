@@ -211,6 +211,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
   DemoSummary out;
   out.password = auth::random_password();
   std::vector<auth::Principal> managers;
+  std::map<std::int64_t, auth::Principal> leads;  // per team
   db.write([&](db::Conn& c) {
     std::vector<TeamId> teams;
     for (const char* t : kTeams) teams.push_back(auth::create_team(c, t, std::nullopt, kDemoActor).value().id);
@@ -219,6 +220,11 @@ DemoSummary create_demo(db::Database& db, int customers) {
       if (u.team >= 0) team = teams[static_cast<std::size_t>(u.team)];
       auto user = auth::create_user(c, {u.username, u.name, out.password, u.role, team, false}, kDemoActor).value();
       if (u.role == auth::Role::kManager) {
+        auth::Principal lead;
+        lead.user = user.id;
+        lead.role = u.role;
+        lead.team = team;
+        leads[team->value] = lead;
         auto t = *auth::find_team(c, *team);
         (void)auth::update_team(c, *team, std::nullopt, std::optional<UserId>(user.id), t.version, kDemoActor).value();
       }
@@ -252,6 +258,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
   const bool with_orders = customers <= 5000;
 
   std::map<std::int64_t, std::vector<CustomerId>> general_dealers;  // per owner
+  std::map<std::int64_t, int> visits_planned;                      // per owner
   datagen::Rng rng(20261123);
   for (int i = 0; i < customers; ++i) {
     const auto& owner = managers[rng.below(managers.size())];
@@ -303,6 +310,18 @@ DemoSummary create_demo(db::Database& db, int customers) {
       if (with_orders && body["status"] == "active" && products.size() == std::size(kProducts)) {
         out.orders += demo_orders(rng, db, *created, owner, body["grade"].get<std::string>(), products, director);
         out.contact_logs += demo_contacts(rng, db, *created, owner, body["grade"].get<std::string>());
+        // The first active customers of each manager get visit plans: today's and this
+        // week's approved by the team lead, two more waiting for the lead's decision.
+        auto& planned = visits_planned[owner.user.value];
+        if (planned < 4 && owner.team && leads.count(owner.team->value)) {
+          static const char* kPurposes[] = {"季度对账并商谈下季度备货", "新品推介与门店陈列检查", "年度返利政策沟通",
+                                            "陪同技术服务工程师做油品检测"};
+          const auto day = clock::from_day_number(clock::day_number(clock::local_date(clock::now())) + (planned == 0 ? 0 : 2 + planned));
+          nlohmann::json visit = {{"customer_id", created->value}, {"date", clock::format_date(day)},
+                                  {"purpose", kPurposes[planned]}, {"leader_visit", planned == 3}};
+          if (care::plan_visit(db, visit, owner, planned < 2 ? &leads[owner.team->value] : nullptr).ok()) ++out.visits;
+          ++planned;
+        }
         if (general) out.plans += demo_plans(rng, db, *created, owner, products);
       }
     }

@@ -31,5 +31,8 @@ class Module {
 // Logs a contact from an API-shaped body as `as` would (same checks, tasks and audit). For
 // the demo and data tools.
 Result<std::int64_t> log_contact(db::Database& db, const nlohmann::json& body, const auth::Principal& as);
+// Submits a visit plan from an API-shaped body; approves it when `lead` is given.
+Result<std::int64_t> plan_visit(db::Database& db, const nlohmann::json& body, const auth::Principal& as,
+                                const auth::Principal* lead);
 
 }  // namespace kehu::care

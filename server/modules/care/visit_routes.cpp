@@ -1,4 +1,5 @@
 // HTTP <-> visit plans and reports.
+#include "modules/care/care.hpp"
 #include "modules/care/care_internal.hpp"
 #include "modules/care/care_params.hpp"
 #include "modules/care/contact_log_store.hpp"
@@ -98,6 +99,19 @@ void register_visit_routes(http::Router& r, auth::Auth& a) {
   r.post("/api/v1/visits/{id}/reject", h(&VisitRoutes::reject));
   r.post("/api/v1/visits/{id}/report", h(&VisitRoutes::report));
   r.post("/api/v1/visits/{id}/review", h(&VisitRoutes::review));
+}
+
+Result<std::int64_t> plan_visit(db::Database& db, const nlohmann::json& body, const auth::Principal& as,
+                                const auth::Principal* lead) {
+  KEHU_TRY(auto in, read_plan_input(body, today()));
+  VisitStore store(db);
+  KEHU_TRY(auto v, store.create(as, in, today(), auth::actor_of(http::Request{}, as)));
+  const auto id = v["id"].get<std::int64_t>();
+  if (lead) {
+    KEHU_TRY(auto d, read_visit_decision({{"version", v["version"]}, {"comment", "同意"}}, false));
+    KEHU_CHECK(store.decide(*lead, id, VisitAction::kApprove, d, today(), auth::actor_of(http::Request{}, *lead)));
+  }
+  return id;
 }
 
 }  // namespace kehu::care
