@@ -5,6 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include <charconv>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -68,7 +71,7 @@ int init(const Settings& s) {
     const auto demo = create_demo(*db, s.demo_customers);
     std::cout << "Demo company created: " << demo.users << " users in " << demo.teams << " teams, " << demo.customers
               << " customers, " << demo.contacts << " contacts, " << demo.products << " products, " << demo.orders
-              << " orders, " << demo.plans << " monthly plans, " << demo.contact_logs << " contact logs, " << demo.visits << " visit plans.\n"
+              << " orders, " << demo.plans << " monthly plans, " << demo.contact_logs << " contact logs, " << demo.visits << " visit plans, " << demo.complaints << " complaints.\n"
               << "Every demo user (e.g. director `zhao.director`, team lead `wang.lead`, account manager `li.am`) "
               << "signs in with: " << demo.password << "\n";
   }
@@ -110,7 +113,32 @@ int serve(const Settings& s) {
     throw SettingsError("cannot listen on " + s.listen + ": " + e.what());
   }
   spdlog::info("kehu serving http://{}:{} (database {}, web UI {})", address, port, s.db, web.empty() ? "none" : web);
+  // The scheduler: every minute, the due jobs (escalation, return visits…).
+  std::mutex mu;
+  std::condition_variable cv;
+  bool stopping = false;
+  std::thread scheduler([&] {
+    const auto jobs = all_jobs();
+    std::unique_lock lock(mu);
+    while (!stopping) {
+      lock.unlock();
+      try {
+        for (const auto& r : jobs::run_due(*app->db, jobs, clock::now()))
+          if (r.ran) spdlog::info("job {}: {} changed{}", r.name, r.changed, r.error.empty() ? "" : ", error " + r.error);
+      } catch (const std::exception& e) {
+        spdlog::error("jobs: {}", e.what());
+      }
+      lock.lock();
+      cv.wait_for(lock, std::chrono::minutes(1), [&] { return stopping; });
+    }
+  });
   server.wait_for_signal();
+  {
+    std::lock_guard lock(mu);
+    stopping = true;
+  }
+  cv.notify_all();
+  scheduler.join();
   server.stop();
   return 0;
 }
@@ -185,6 +213,18 @@ int backup(const Settings& s, const std::string& file) {
   auto db = open_existing(s);
   db->backup_to(file);
   std::cout << "backup written to " << file << "\n";
+  return 0;
+}
+
+int run_jobs(const Settings& s, bool force) {
+  setup_clock();
+  auto db = open_existing(s);
+  register_messages();
+  for (const auto& r : jobs::run_due(*db, all_jobs(), clock::now(), force)) {
+    nlohmann::json line = {{"job", r.name}, {"ran", r.ran}, {"changed", r.changed}};
+    if (!r.error.empty()) line["error"] = r.error;
+    std::cout << line.dump() << "\n";
+  }
   return 0;
 }
 

@@ -31,5 +31,7 @@ int user_list(const Settings& s);
 int user_disable(const Settings& s, const UserArgs& u);
 int backup(const Settings& s, const std::string& file);
 int print_routes();
+// Runs the due scheduled jobs once; prints one JSON line per job.
+int run_jobs(const Settings& s, bool force);
 
 }  // namespace kehu::app

@@ -3,6 +3,7 @@
 
 #include "modules/care/care.hpp"
 #include "modules/customers/customers.hpp"
+#include "modules/service/service.hpp"
 #include "modules/sales/sales.hpp"
 #include "platform/core/clock.hpp"
 
@@ -166,6 +167,84 @@ int demo_contacts(datagen::Rng& rng, db::Database& db, CustomerId customer, cons
   return made;
 }
 
+// Complaints over the last four months in every status, worked by the service desk with the
+// clock set back to when each step happened; some were answered late.
+int demo_complaints(datagen::Rng& rng, db::Database& db,
+                    const std::vector<std::pair<CustomerId, auth::Principal>>& customers, const auth::Principal& desk,
+                    const std::map<std::int64_t, auth::Principal>& leads, const auth::Principal& director) {
+  struct Kind {
+    const char* category;
+    const char* description;
+    const char* cause;
+    const char* prevention;
+  };
+  static const Kind kKinds[] = {
+      {"product_quality", "到货的 18L 柴油机油有两桶桶身渗漏，客户要求换货", "灌装线封口温度偏低", "灌装线每班点检封口温度"},
+      {"product_quality", "客户反映防冻液颜色与上批不一致，担心质量问题", "原料批次更换未提前告知", "原料变更须提前通知经销商"},
+      {"delivery", "订单承诺三天到货，实际延迟一周，影响客户门店销售", "承运商运力不足", "旺季前与第二家承运商签订协议"},
+      {"delivery", "送货司机未按约定时间到达，客户仓库无人收货", "调度未与客户确认收货时间", "发货前一天电话确认收货时间"},
+      {"service_attitude", "客户致电客服热线，等待二十分钟无人接听", "高峰时段坐席不足", "高峰时段增加两名坐席"},
+      {"billing", "对账单金额与实际发货不符，多计一笔运费", "运费规则未同步到开票系统", "运费规则变更后复核开票系统"},
+  };
+  static const char* kChannels[] = {"phone", "phone", "phone", "wechat", "email", "visit"};
+  static const char* kSeverities[] = {"low", "medium", "medium", "medium", "high", "critical"};
+  // the furthest step: received … closed, rejected, reopened
+  static const char* kPath[] = {"accept", "investigate", "propose", "approve", "start", "inform", "rate", "close"};
+  const auto previous = clock::fixed_time();
+  const auto real_now = clock::now();
+  int made = 0;
+  for (int i = 0; i < 80 && !customers.empty(); ++i) {
+    const auto& [customer, owner] = customers[rng.below(customers.size())];
+    const auto& kind = kKinds[rng.below(std::size(kKinds))];
+    // recent ones are still open, older ones mostly closed
+    const int days_ago = i < 12 ? static_cast<int>(rng.below(3)) : 3 + static_cast<int>(rng.below(118));
+    auto t = real_now - std::chrono::hours(24 * days_ago) - std::chrono::hours(rng.below(8));
+    if (t > real_now) t = real_now;
+    clock::set_fixed(t);
+    auto id = service::file_complaint(db,
+                                      {{"customer_id", customer.value}, {"channel", kChannels[rng.below(std::size(kChannels))]},
+                                       {"category", kind.category}, {"severity", kSeverities[rng.below(std::size(kSeverities))]},
+                                       {"description", kind.description}},
+                                      desk);
+    if (!id) continue;
+    ++made;
+    // how far it got: the recent ones a few steps, the older ones to the end, a few rejected
+    int steps = i < 12 ? static_cast<int>(rng.below(4)) : rng.chance(0.85) ? 8 : static_cast<int>(rng.below(8));
+    if (i >= 12 && rng.chance(0.06)) steps = -1;  // rejected
+    const bool late = rng.chance(0.15);           // the first answer came after the promise
+    const auth::Principal& lead = owner.team && leads.count(owner.team->value) ? leads.at(owner.team->value) : director;
+    auto advance = [&](int hours) {
+      t += std::chrono::hours(hours);
+      if (t > real_now) t = real_now;
+      clock::set_fixed(t);
+    };
+    if (steps == -1) {
+      advance(late ? 30 : 2);
+      (void)service::complaint_step(db, *id, "reject", {{"note", "经核实非我司产品，已向客户说明"}}, desk);
+      continue;
+    }
+    for (int k = 0; k < steps; ++k) {
+      advance(k == 0 ? (late ? 30 : 1 + static_cast<int>(rng.below(5))) : 2 + static_cast<int>(rng.below(20)));
+      const std::string step = kPath[k];
+      nlohmann::json body = nlohmann::json::object();
+      if (step == "propose") body["resolution_plan"] = "换货并承担往返运费，主管回访致歉";
+      if (step == "inform") body["result_note"] = "已按方案处理完毕，电话告知客户";
+      if (step == "rate") body["satisfaction"] = rng.chance(0.8) ? 4 + static_cast<int>(rng.below(2)) : 2 + static_cast<int>(rng.below(2));
+      if (step == "close") {
+        body["root_cause"] = kind.category;
+        body["root_cause_text"] = kind.cause;
+        body["resolution"] = "换货并补偿运费";
+        body["prevention_action"] = kind.prevention;
+        body["prevention_owner_id"] = lead.user.value;
+        body["prevention_due"] = clock::format_date(clock::from_day_number(clock::day_number(clock::local_date(t)) + 30));
+      }
+      if (!service::complaint_step(db, *id, step, body, step == "approve" ? lead : desk).ok()) break;
+    }
+  }
+  clock::set_fixed(previous);
+  return made;
+}
+
 // Plans for the last three months and the next one, around what the dealer buys.
 int demo_plans(datagen::Rng& rng, db::Database& db, CustomerId dealer, const auth::Principal& owner,
                const std::vector<std::int64_t>& products) {
@@ -259,6 +338,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
 
   std::map<std::int64_t, std::vector<CustomerId>> general_dealers;  // per owner
   std::map<std::int64_t, int> visits_planned;                      // per owner
+  std::vector<std::pair<CustomerId, auth::Principal>> active;       // for the complaints
   datagen::Rng rng(20261123);
   for (int i = 0; i < customers; ++i) {
     const auto& owner = managers[rng.below(managers.size())];
@@ -310,6 +390,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
       if (with_orders && body["status"] == "active" && products.size() == std::size(kProducts)) {
         out.orders += demo_orders(rng, db, *created, owner, body["grade"].get<std::string>(), products, director);
         out.contact_logs += demo_contacts(rng, db, *created, owner, body["grade"].get<std::string>());
+        active.emplace_back(*created, owner);
         // The first active customers of each manager get visit plans: today's and this
         // week's approved by the team lead, two more waiting for the lead's decision.
         auto& planned = visits_planned[owner.user.value];
@@ -326,6 +407,13 @@ DemoSummary create_demo(db::Database& db, int customers) {
       }
     }
   }
+  auth::Principal desk;
+  db.read([&](db::Conn& c) {
+    auto u = auth::find_user_by_name(c, "luo.service");
+    desk.user = u->id;
+    desk.role = u->role;
+  });
+  out.complaints = demo_complaints(rng, db, active, desk, leads, director);
   return out;
 }
 

@@ -57,6 +57,13 @@ int main(int argc, char** argv) {
   std::string backup_file;
   backup->add_option("FILE", backup_file)->required();
 
+  auto* jobs = cli.add_subcommand("jobs", "Scheduled jobs");
+  jobs->require_subcommand(1);
+  auto* jobs_run = jobs->add_subcommand("run", "Run every due job once and exit (the server runs them every minute)");
+  add_db(jobs_run);
+  bool force_jobs = false;
+  jobs_run->add_flag("--force", force_jobs, "Run every job, due or not");
+
   cli.add_subcommand("version", "Print the version");
   auto* routes = cli.add_subcommand("routes", "Print every API route (for the OpenAPI check)");
   kehu::app::CalendarCommand calendar(cli);
@@ -76,6 +83,7 @@ int main(int argc, char** argv) {
     if (udis->parsed()) return kehu::app::user_disable(s, u);
     if (backup->parsed()) return kehu::app::backup(s, backup_file);
     if (routes->parsed()) return kehu::app::print_routes();
+    if (jobs_run->parsed()) return kehu::app::run_jobs(s, force_jobs);
     if (calendar.parsed()) return calendar.run();
     std::cout << "kehu " << KEHU_VERSION << "\n";
     return 0;

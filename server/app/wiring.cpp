@@ -2,6 +2,8 @@
 
 #include "modules/calendar/calendar.hpp"
 #include "modules/care/care.hpp"
+#include "modules/notify/notify.hpp"
+#include "modules/service/service.hpp"
 #include "modules/customers/customers.hpp"
 #include "modules/users/user_routes.hpp"
 #include "platform/auth/auth_messages.hpp"
@@ -20,7 +22,10 @@ void register_messages() {
   sales::register_messages();
   calendar::register_messages();
   care::register_messages();
+  service::register_messages();
 }
+
+std::vector<jobs::Job> all_jobs() { return service::jobs(); }
 
 std::unique_ptr<App> build(const std::string& db_path) {
   auto app = std::make_unique<App>();
@@ -51,6 +56,9 @@ std::unique_ptr<App> build(const std::string& db_path) {
   calendar::register_routes(r, *app->auth);
   app->care = std::make_unique<care::Module>(*app->auth);
   app->care->register_routes(r);
+  notify::register_routes(r, *app->auth);
+  app->service = std::make_unique<service::Module>(*app->auth);
+  app->service->register_routes(r);
   return app;
 }
 

@@ -6,6 +6,7 @@ import urllib.parse
 
 from kehu_harness import ServerTestCase, Session, q
 
+API_REGIONS = "/api/v1/regions"
 CUSTOMERS = "/api/v1/customers"
 _seq = itertools.count(1)
 
@@ -126,6 +127,21 @@ class CustomersTest(ServerTestCase):
         # 110100 (北京市) is not a city of 广东省
         self.assertInvalid(self.base(province_code="440000", city_code="110100"), "city_code")
         self.assertInvalid(self.base(province_code="999999"), "province_code")
+
+    def test_region_lists_and_tree(self):
+        provinces = self.am1.get(API_REGIONS)
+        self.assertStatus(provinces, 200)
+        names = {p["code"]: p["name"] for p in provinces.body["items"]}
+        self.assertEqual((names["440000"], names["810000"]), ("广东省", "香港特别行政区"))
+        cities = self.am1.get(API_REGIONS + "?parent=440000").body["items"]
+        self.assertIn(("440300", "深圳市"), [(c["code"], c["name"]) for c in cities])
+        tree = self.am1.get(API_REGIONS + "/tree")
+        self.assertStatus(tree, 200)
+        gd = [p for p in tree.body["items"] if p["code"] == "440000"][0]
+        sz = [c for c in gd["children"] if c["code"] == "440300"][0]
+        self.assertIn("440305", [d["code"] for d in sz["children"]])  # 南山区
+        tw = self.am1.get(API_REGIONS + "/tree", headers={"Accept-Language": "zh-TW"}).body["items"]
+        self.assertIn("廣東省", [p["name"] for p in tw])
 
     # --- list, filters, sort, pagination -----------------------------------------------------
     def test_filters(self):

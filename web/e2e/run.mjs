@@ -17,6 +17,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { careFlows } from './care_flows.mjs'
+import { visitFlows } from './visit_flows.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const ARTIFACTS = join(WEB, 'e2e', 'artifacts')
@@ -1298,6 +1300,9 @@ function flows(ctx) {
       await waitUnits('ytd', before.ytd + 26)
       await h.shot('71-sell-through-corrected')
     }],
+
+    ...careFlows({ page, base, h, api, state, check, users: { AM, LEAD, AM1, DIRECTOR } }),
+    ...visitFlows({ page, base, h, api, state, check, users: { AM, LEAD, AM1, AM2, DIRECTOR } }),
 
     ['no Content-Security-Policy violation and no page error', async () => {
       check(ctx.cspViolations.length === 0, `CSP violations: ${ctx.cspViolations.join(' | ')}`)

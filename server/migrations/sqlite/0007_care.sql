@@ -162,7 +162,7 @@ CREATE TABLE care_tasks (
   customer_id INTEGER REFERENCES customers(id),
   contact_id INTEGER REFERENCES contacts(id),
   kind TEXT NOT NULL CHECK (kind IN ('birthday','festival','anniversary','milestone','personal_event',
-                                     'regional_event','staff_change','follow_up')),
+                                     'regional_event','staff_change','follow_up','return_visit')),
   subject TEXT,          -- festival name, event kind, or the text of a manual follow-up
   event_date TEXT,       -- the day of the birthday / festival / event itself
   due_date TEXT NOT NULL,

@@ -28,6 +28,12 @@ class Module {
   auth::Auth& auth_;
 };
 
+// A return-visit task (回访) for the customer's owner, due on `due`, made once per
+// `source_key` (e.g. "return_visit:order:42"); `subject` says why. The new task's id, or
+// nullopt when it exists already or the customer is gone. For the service module.
+std::optional<std::int64_t> add_return_visit_task(db::Conn& c, CustomerId customer, clock::Date due,
+                                                  const std::string& source_key, const std::string& subject);
+
 // Logs a contact from an API-shaped body as `as` would (same checks, tasks and audit). For
 // the demo and data tools.
 Result<std::int64_t> log_contact(db::Database& db, const nlohmann::json& body, const auth::Principal& as);

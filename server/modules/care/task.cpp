@@ -1,6 +1,8 @@
 #include "modules/care/task.hpp"
 
+#include "modules/care/care.hpp"
 #include "modules/care/care_internal.hpp"
+#include "modules/customers/customers.hpp"
 
 namespace kehu::care {
 namespace {
@@ -15,7 +17,8 @@ constexpr const char* kInsert =
 constexpr const char* kCloseForLog =
     "UPDATE care_tasks SET status = 'done', done_at = ?1, done_log_id = ?2, version = version + 1, updated_at = ?1 "
     "WHERE customer_id = ?3 AND status = 'open' AND due_date <= date(?4, '+30 days') "
-    "AND kind IN ('birthday','festival','anniversary','milestone','personal_event','regional_event','follow_up') "
+    "AND kind IN ('birthday','festival','anniversary','milestone','personal_event','regional_event','follow_up',"
+    "'return_visit') "
     "AND (contact_id IS NULL OR contact_id IN (SELECT value FROM json_each(?5)))";
 
 nlohmann::json opt_text(const db::Row& r, int i) { return r.is_null(i) ? nlohmann::json() : nlohmann::json(r.text(i)); }
@@ -62,6 +65,20 @@ std::optional<std::int64_t> add_task(db::Conn& c, const NewTask& t) {
                             clock::format_date(t.due), t.source_key, t.regional_event_id, t.staff_change_id, now, now});
   if (r.changes == 0) return std::nullopt;
   return r.last_id;
+}
+
+std::optional<std::int64_t> add_return_visit_task(db::Conn& c, CustomerId customer, clock::Date due,
+                                                  const std::string& source_key, const std::string& subject) {
+  auto owner = customers::owner_of(c, customer);
+  if (!owner) return std::nullopt;
+  NewTask t;
+  t.user = *owner;
+  t.customer = customer;
+  t.kind = "return_visit";
+  t.subject = subject;
+  t.due = due;
+  t.source_key = source_key;
+  return add_task(c, t);
 }
 
 std::int64_t close_tasks_for_log(db::Conn& c, CustomerId customer, const std::vector<std::int64_t>& contact_ids,

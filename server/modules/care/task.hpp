@@ -17,7 +17,7 @@ namespace kehu::care {
 
 inline const std::vector<std::string_view> kTaskKinds = {"birthday",       "festival",       "anniversary",
                                                          "milestone",      "personal_event", "regional_event",
-                                                         "staff_change",   "follow_up"};
+                                                         "staff_change",   "follow_up",      "return_visit"};
 
 struct NewTask {
   UserId user;  // the assignee: normally the customer's owner

@@ -44,7 +44,9 @@ const nlohmann::json& RegionStore::tree(messages::Lang lang) {
     if (parent.empty()) continue;
     auto p = nodes.find(parent);
     if (p == nodes.end()) continue;
-    p->second["children"].insert(p->second["children"].begin(), std::move(nodes[code]));
+    auto& children = p->second["children"];
+    if (!children.is_array()) children = nlohmann::json::array();
+    children.insert(children.begin(), std::move(nodes[code]));
   }
   nlohmann::json roots = nlohmann::json::array();
   for (const auto& [code, parent] : order)

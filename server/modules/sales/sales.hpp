@@ -57,6 +57,15 @@ Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, Custo
 // follow-up rule), with that first order's date. Not scoped: the caller filters by customer.
 std::vector<std::pair<CustomerId, clock::Date>> first_orders_between(db::Conn& c, clock::Date from, clock::Date to);
 
+// Orders dated within [from, to] (inclusive), oldest first: for return visits after an order
+// (service module). Not scoped: the caller decides what to do per customer.
+struct DatedOrder {
+  std::int64_t id = 0;
+  CustomerId customer;
+  clock::Date date;
+};
+std::vector<DatedOrder> orders_dated_between(db::Conn& c, clock::Date from, clock::Date to);
+
 void register_messages();
 
 class Module {

@@ -52,6 +52,11 @@ TimePoint now() {
   return std::chrono::system_clock::now();
 }
 
+std::optional<TimePoint> fixed_time() {
+  if (!g_fixed) return std::nullopt;
+  return TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::microseconds(g_fixed_us.load())));
+}
+
 void set_fixed(std::optional<TimePoint> t) {
   if (t) {
     g_fixed_us = std::chrono::duration_cast<std::chrono::microseconds>(t->time_since_epoch()).count();

@@ -14,6 +14,8 @@ using TimePoint = std::chrono::system_clock::time_point;
 TimePoint now();
 // Fix the clock (tests). Cleared with std::nullopt.
 void set_fixed(std::optional<TimePoint> t);
+// The fixed time, if one is set (to restore it after a temporary change).
+std::optional<TimePoint> fixed_time();
 // Reads KEHU_TEST_MODE / KEHU_NOW; returns true when a fixed time was installed.
 bool configure_from_env();
 

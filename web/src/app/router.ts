@@ -20,6 +20,11 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/app/layout/AppLayout.vue'),
     children: [
       { path: '', redirect: { name: 'customers' } },
+      { path: 'today', name: 'today', component: () => import('@/modules/care/pages/TodayPage.vue'), meta: { title: 'care.nav.today' } },
+      { path: 'care/overdue', name: 'care-overdue', component: () => import('@/modules/care/pages/OverduePage.vue'), meta: { title: 'care.nav.overdue' } },
+      { path: 'admin/care-settings', name: 'care-settings', component: () => import('@/modules/care/pages/CareSettingsPage.vue'), meta: { title: 'care.nav.settings', roles: ['admin', 'director'] } },
+      { path: 'care/visits', name: 'care-visits', component: () => import('@/modules/care/visits/pages/VisitsPage.vue'), meta: { title: 'careVisits.title' } },
+      { path: 'care/regional-events', name: 'care-regional-events', component: () => import('@/modules/care/events/pages/RegionalEventsPage.vue'), meta: { title: 'careEvents.regional.title' } },
       { path: 'customers', name: 'customers', component: () => import('@/modules/customers/pages/CustomerListPage.vue'), meta: { title: 'nav.customerList' } },
       { path: 'customers/recycle-bin', name: 'recycle-bin', component: () => import('@/modules/customers/pages/RecycleBinPage.vue'), meta: { title: 'nav.recycleBin' } },
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/modules/customers/pages/CustomerDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'nav.customers' } },
