@@ -1,5 +1,5 @@
 import { http } from '@/app/api/http'
-import type { FestivalDate, Holiday, HolidayInput, LunarDate, MonthView, Region } from './types'
+import type { AgendaItem, FestivalDate, Holiday, HolidayInput, LunarDate, MonthView, Region } from './types'
 
 export const calendarApi = {
   lunar: (date: string) => http.get<LunarDate>('/calendar/lunar', { date }),
@@ -8,6 +8,11 @@ export const calendarApi = {
   festivals: (year?: number) => http.get<{ year: number; items: FestivalDate[] }>('/calendar/festivals', { year }),
   /** Every day of a month with its lunar date, solar term, festivals and the region's holiday row. */
   month: (year: number, month: number, region: Region = 'CN') => http.get<MonthView>('/calendar/month', { year, month, region }),
+}
+
+/** The caller's own agenda (visits, tasks, promises, birthdays, festivals), at most 62 days. */
+export const agendaApi = {
+  get: (from: string, to: string) => http.get<{ from: string; to: string; items: AgendaItem[] }>('/me/agenda', { from, to }),
 }
 
 export const holidaysApi = {

@@ -62,3 +62,12 @@ export interface HolidayInput {
   kind: DayKind
   name: string
 }
+
+/** One entry of the caller's agenda (GET /me/agenda), already in the caller's language. */
+export interface AgendaItem {
+  date: string
+  category: 'VISIT' | 'TASK' | 'PROMISE' | 'BIRTHDAY' | 'FESTIVAL'
+  summary: string
+  uid: string
+  note: string
+}

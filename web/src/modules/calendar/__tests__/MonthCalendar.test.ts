@@ -56,6 +56,14 @@ describe('MonthCalendar', () => {
     expect(w.emitted('change')![0]).toEqual([{ year: 2026, month: 2 }])
   })
 
+  it('marks the days that have something on the user\'s agenda', async () => {
+    month.mockResolvedValue(FEB_2026)
+    const w = await mountCalendar({ year: 2026, month: 2, region: 'CN', marks: { '2026-02-04': ['VISIT', 'BIRTHDAY'] } })
+    const marked = w.get('[data-test="day-2026-02-04"]').findAll('.mark')
+    expect(marked.map((m) => m.classes())).toEqual([['mark', 'visit'], ['mark', 'birthday']])
+    expect(w.get('[data-test="day-2026-02-02"]').find('[data-test="day-marks"]').exists()).toBe(false)
+  })
+
   it('shows lunar days, the month name on 初一, festivals and solar terms', async () => {
     month.mockResolvedValue(FEB_2026)
     const w = await mountCalendar({ year: 2026, month: 2 })
