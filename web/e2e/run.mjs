@@ -146,6 +146,10 @@ function makeHelpers(page, base) {
     await page.locator('.el-message', { hasText: textRe }).first().waitFor({ state: 'visible', timeout: 10_000 })
   }
   const search = async (q) => {
+    if (!/\/customers(\?|$)/.test(page.url())) {
+      await page.goto(`${base}/customers`)
+      await page.locator('[data-test="customer-table"]').waitFor()
+    }
     await page.locator('input[data-test="search-q"]').fill(q)
     const resp = page.waitForResponse((r) => r.url().includes('/api/v1/customers?') && r.request().method() === 'GET')
     await page.locator('[data-test="search-submit"]').click()
@@ -171,8 +175,8 @@ function makeHelpers(page, base) {
     await page.locator('input[data-test="login-username"]').fill(u.username)
     await page.locator('input[data-test="login-password"]').fill(u.password)
     await page.locator('[data-test="login-submit"]').click()
-    await page.waitForURL(/\/customers$/, { timeout: 10_000 })
-    await page.locator('[data-test="customer-table"]').waitFor()
+    await page.waitForURL(/\/today$/, { timeout: 10_000 })
+    await page.locator('[data-test="today-page"]').waitFor()
     check((await text('.header .user')).includes(u.name), `the header does not show ${u.name} after logging in`)
   }
   const switchUser = async (u) => {
@@ -256,9 +260,14 @@ function flows(ctx) {
       await page.locator('input[data-test="login-password"]').fill(AM.password)
       await h.shot('02-login')
       await page.locator('[data-test="login-submit"]').click()
-      await page.waitForURL(/\/customers$/, { timeout: 10_000 })
+      // the work list of the day is the home page
+      await page.waitForURL(/\/today$/, { timeout: 10_000 })
+      await page.locator('[data-test="today-page"]').waitFor()
+      check((await h.text('[data-test="page-title"]')) === '今日工作', 'after login the page title is not 今日工作')
+      await h.shot('03a-today-empty')
+      await page.goto(`${base}/customers`)
       await page.locator('[data-test="customer-table"]').waitFor()
-      check((await h.text('[data-test="page-title"]')) === '客户列表', 'after login the page title is not 客户列表')
+      check((await h.text('[data-test="page-title"]')) === '客户列表', 'the customer list title is not 客户列表')
       check((await h.text('.header .user')).includes(AM.name), `the header does not show the user's name ${AM.name}`)
       await h.shot('03-customer-list-empty')
     }],

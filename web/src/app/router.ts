@@ -19,7 +19,7 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('@/app/layout/AppLayout.vue'),
     children: [
-      { path: '', redirect: { name: 'customers' } },
+      { path: '', redirect: { name: 'today' } },
       { path: 'today', name: 'today', component: () => import('@/modules/care/pages/TodayPage.vue'), meta: { title: 'care.nav.today' } },
       { path: 'care/overdue', name: 'care-overdue', component: () => import('@/modules/care/pages/OverduePage.vue'), meta: { title: 'care.nav.overdue' } },
       { path: 'admin/care-settings', name: 'care-settings', component: () => import('@/modules/care/pages/CareSettingsPage.vue'), meta: { title: 'care.nav.settings', roles: ['admin', 'director'] } },
