@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import unittest
+import urllib.parse
 
 from kehu_harness import ServerTestCase, Session
 
@@ -302,6 +303,44 @@ class ComplaintTest(ServerTestCase):
             codes.append(r.status)
         self.assertIn(429, codes)
         self.assertEqual(codes[-1], 429)
+
+    # --- attachments --------------------------------------------------------------------------
+    def test_attachments_are_stored_safely_and_downloaded(self):
+        c = self.customer()
+        x = self.file(c)
+        png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(64))
+        up = lambda session, name, data: session.request(
+            "POST", f"{COMPLAINTS}/{x['id']}/attachments?name={urllib.parse.quote(name)}", raw=data,
+            headers={"Content-Type": "application/octet-stream"})
+        r = up(self.svc, "../../etc/桶身照片.png", png)
+        self.assertStatus(r, 201)
+        self.assertEqual((r.body["file_name"], r.body["content_type"], r.body["size"]), ("桶身照片.png", "image/png", len(png)))
+        got = self.svc.get(f"{COMPLAINTS}/{x['id']}").body["attachments"]
+        self.assertEqual([a["file_name"] for a in got], ["桶身照片.png"])
+        d = self.am1.get(f"{COMPLAINTS}/{x['id']}/attachments/{r.body['id']}")
+        self.assertEqual(d.status, 200)
+        self.assertEqual(d.raw, png)
+        self.assertEqual(d.headers["content-type"], "image/png")
+        self.assertTrue(d.headers["content-disposition"].startswith("attachment;"), d.headers)
+        self.assertIn("filename*=UTF-8''%E6%A1%B6", d.headers["content-disposition"])
+        self.assertEqual(d.headers["x-content-type-options"], "nosniff")
+        # stored under a generated name inside the storage folder, never the user's name
+        stored = os.listdir(self.server.db + ".files")
+        self.assertTrue(all(len(n) == 32 for n in stored), stored)
+        before = self.server.count("complaint_attachments")
+        for name, data, status in (("page.png", b"<html><script>alert(1)</script></html>", 422),
+                                   ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 422),
+                                   ("a.pdf\x00.php", b"MZ\x90\x00", 422), ("empty.png", b"", 422),
+                                   ("big.pdf", b"%PDF-" + b"x" * (5 * 1024 * 1024), 413)):
+            rr = up(self.svc, name, data)
+            self.assertEqual(rr.status, status, (name, rr))
+        self.assertEqual(self.server.count("complaint_attachments"), before)
+        self.assertEqual(len(os.listdir(self.server.db + ".files")), len(stored))
+        # outside the scope, or only reading
+        self.assertStatus(up(self.am3, "x.png", png), 404)
+        self.assertStatus(up(self.aud, "x.png", png), 403)
+        self.assertStatus(self.am3.get(f"{COMPLAINTS}/{x['id']}/attachments/{r.body['id']}"), 404)
+        self.assertStatus(self.svc.get(f"{COMPLAINTS}/{x['id']}/attachments/999999"), 404)
 
     # --- analysis ----------------------------------------------------------------------------------
     def test_analysis(self):

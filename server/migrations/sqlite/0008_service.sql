@@ -104,6 +104,21 @@ CREATE TABLE complaint_events (
 ) STRICT;
 CREATE INDEX complaint_events_complaint ON complaint_events(complaint_id, id);
 
+-- Files attached to a complaint (photos of a damaged drum, a delivery note…): stored under a
+-- generated name in the storage folder, typed by their content, served only as downloads.
+CREATE TABLE complaint_attachments (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+  file_name TEXT NOT NULL,
+  stored_name TEXT NOT NULL UNIQUE,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX complaint_attachments_complaint ON complaint_attachments(complaint_id);
+
 -- One row: the response promise (SLA) settings and return-visit timing, as JSON.
 CREATE TABLE service_settings (
   id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -22,6 +22,10 @@ void register_complaint_messages() {
   add("service.category_key", {"键只能包含小写字母、数字和下划线", "鍵只能包含小寫字母、數字和底線",
                                "A key has lower-case letters, digits and underscores only"});
   add("service.category_exists", {"该分类已存在", "該分類已存在", "This category exists already"});
+  add("service.file_empty", {"文件为空", "檔案為空", "The file is empty"});
+  add("service.file_type", {"只能上传 PNG、JPEG、GIF、WebP 图片或 PDF 文件", "只能上傳 PNG、JPEG、GIF、WebP 圖片或 PDF 檔案",
+                            "Only PNG, JPEG, GIF or WebP pictures and PDF files can be attached"});
+  add("service.too_many_files", {"每个投诉最多 20 个附件", "每件投訴最多 20 個附件", "At most 20 files per complaint"});
   add("service.prevention_not_open", {"没有待完成的预防措施", "沒有待完成的預防措施", "No open prevention action"});
   add("service.notify.escalated_lead", {"投诉 {reference}（{customer}）超过首次响应时限，已升级给您",
                                         "投訴 {reference}（{customer}）超過首次回應時限，已升級給您",

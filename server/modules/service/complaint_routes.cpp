@@ -8,6 +8,7 @@
 #include "modules/service/complaint_store.hpp"
 #include "modules/service/service.hpp"
 #include "modules/service/service_internal.hpp"
+#include "platform/files/files.hpp"
 #include "platform/http/params.hpp"
 
 namespace kehu::service {
@@ -71,8 +72,11 @@ Result<clock::Date> date_query(const Request& req, std::string_view name, clock:
   return *d;
 }
 
+// Attachments live beside the database: "<database>.files/".
+std::filesystem::path files_root(db::Database& db) { return db.file_path() + ".files"; }
+
 struct ComplaintRoutes {
-  explicit ComplaintRoutes(db::Database& db) : store(db) {}
+  ComplaintRoutes(db::Database& db, std::filesystem::path files) : store(db, std::move(files)) {}
   ComplaintStore store;
   HourlyLimiter public_limit{5};
 
@@ -177,6 +181,28 @@ struct ComplaintRoutes {
     return Response::ok(j);
   }
 
+  Result<Response> attach(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    const auto name = req.query_param("name").value_or("attachment");
+    KEHU_TRY(auto j, store.add_attachment(p, id, std::string(name), req.body, auth::actor_of(req, p)));
+    return Response::created(j);
+  }
+
+  Result<Response> download(Request& req, const Principal& p) {
+    KEHU_TRY(auto id, req.id_param("id"));
+    KEHU_TRY(auto aid, req.id_param("file"));
+    KEHU_TRY(auto f, store.attachment(p, id, aid));
+    Response res;
+    res.body = std::move(f.bytes);
+    // Never shown inline: a download, typed by its checked content (nosniff is on every
+    // answer), sandboxed if opened.
+    res.headers.emplace_back("Content-Type", f.content_type);
+    res.headers.emplace_back("Content-Disposition", files::content_disposition(f.file_name));
+    res.headers.emplace_back("Content-Security-Policy", "sandbox");
+    res.headers.emplace_back("Cache-Control", "private, no-store");
+    return res;
+  }
+
   Result<Response> prevention_done(Request& req, const Principal& p) {
     KEHU_TRY(auto id, req.id_param("id"));
     KEHU_TRY(auto body, req.json_object());
@@ -191,7 +217,7 @@ struct ComplaintRoutes {
 }  // namespace
 
 void register_complaint_routes(http::Router& r, auth::Auth& a) {
-  auto routes = std::make_shared<ComplaintRoutes>(a.db());
+  auto routes = std::make_shared<ComplaintRoutes>(a.db(), files_root(a.db()));
   auto h = [&a, routes](Result<Response> (ComplaintRoutes::*fn)(Request&, const Principal&), std::vector<Role> roles = {}) {
     return auth::guard(a, [routes, fn](Request& req, const Principal& p) { return ((*routes).*fn)(req, p); }, {roles, false});
   };
@@ -205,6 +231,8 @@ void register_complaint_routes(http::Router& r, auth::Auth& a) {
            auth::guard(a, [routes, action](Request& req, const Principal& p) { return routes->act(req, p, action); }));
   }
   r.post("/api/v1/complaints/{id}/prevention-done", h(&ComplaintRoutes::prevention_done));
+  r.post("/api/v1/complaints/{id}/attachments", h(&ComplaintRoutes::attach));
+  r.get("/api/v1/complaints/{id}/attachments/{file}", h(&ComplaintRoutes::download));
   r.get("/api/v1/complaint-categories", h(&ComplaintRoutes::categories));
   r.post("/api/v1/complaint-categories", h(&ComplaintRoutes::create_category, {Role::kAdmin}));
   r.patch("/api/v1/complaint-categories/{id}", h(&ComplaintRoutes::update_category, {Role::kAdmin}));

@@ -12,6 +12,7 @@
 #include "modules/service/survey.hpp"
 #include "platform/auth/secrets.hpp"
 #include "platform/db/sql.hpp"
+#include "platform/files/files.hpp"
 #include "platform/text/phone.hpp"
 
 namespace kehu::service {
@@ -40,6 +41,8 @@ constexpr const char* kEvents =
     "SELECT e.at, e.user_id, u.name, e.action, e.from_status, e.to_status, e.note, e.public FROM complaint_events e "
     "LEFT JOIN users u ON u.id = e.user_id WHERE e.complaint_id = ? ORDER BY e.id";
 constexpr const char* kFrom = "FROM complaints x LEFT JOIN customers c ON c.id = x.customer_id ";
+constexpr std::size_t kMaxAttachment = 5 * 1024 * 1024;
+constexpr std::int64_t kMaxAttachments = 20;
 
 nlohmann::json opt_text(const db::Row& r, int i) { return r.is_null(i) ? nlohmann::json() : nlohmann::json(r.text(i)); }
 nlohmann::json opt_int(const db::Row& r, int i) { return r.is_null(i) ? nlohmann::json() : nlohmann::json(r.i64(i)); }
@@ -231,6 +234,14 @@ nlohmann::json timeline(db::Conn& c, std::int64_t id, bool public_only) {
 // The full view for staff: the timeline and the steps the caller may take.
 nlohmann::json full(db::Conn& c, const auth::Principal& p, nlohmann::json j, const Access& a) {
   j["timeline"] = timeline(c, j["id"].get<std::int64_t>(), false);
+  nlohmann::json files = nlohmann::json::array();
+  c.query("SELECT f.id, f.file_name, f.content_type, f.size, f.created_at, u.name FROM complaint_attachments f "
+          "LEFT JOIN users u ON u.id = f.created_by WHERE f.complaint_id = ? ORDER BY f.id",
+          {j["id"].get<std::int64_t>()}, [&](const db::Row& r) {
+            files.push_back({{"id", r.i64(0)}, {"file_name", r.text(1)}, {"content_type", r.text(2)}, {"size", r.i64(3)},
+                             {"created_at", r.text(4)}, {"created_by_name", opt_text(r, 5)}});
+          });
+  j["attachments"] = files;
   nlohmann::json actions = nlohmann::json::array();
   for (auto name : allowed_actions(j["status"].get<std::string>(), p.role, a.handles)) actions.push_back(std::string(name));
   if (j["status"] == "closed" && j["prevention_done_at"].is_null() && p.role != auth::Role::kAuditor)
@@ -419,6 +430,56 @@ Result<nlohmann::json> ComplaintStore::prevention_done(const auth::Principal& p,
     auto after = *load(c, id);
     return full(c, p, after, access_to(c, p, after));
   });
+}
+
+Result<nlohmann::json> ComplaintStore::add_attachment(const auth::Principal& p, std::int64_t id, const std::string& file_name,
+                                                      std::string_view bytes, const audit::Actor& actor) {
+  if (bytes.empty()) return validation("file", "service.file_empty");
+  if (bytes.size() > kMaxAttachment) return Error(ErrorCode::kTooLarge, "error.too_large");
+  auto type = files::sniff_type(bytes);
+  if (!type) return validation("file", "service.file_type");
+  const auto name = files::clean_name(file_name);
+  // Written first, outside the transaction; removed again when the record is refused.
+  files::FileStore store(files_);
+  KEHU_TRY(auto stored, store.put(bytes));
+  auto r = db_.write([&](db::Conn& c) -> Result<nlohmann::json> {
+    auto complaint = load(c, id);
+    if (!complaint) return not_found();
+    const auto access = access_to(c, p, *complaint);
+    if (!access.visible) return not_found();
+    if (!may_act(p.role, access.handles, Action::kInvestigate)) return forbidden();
+    if (c.scalar_i64("SELECT count(*) FROM complaint_attachments WHERE complaint_id = ?", {id}).value_or(0) >= kMaxAttachments)
+      return validation("file", "service.too_many_files");
+    const auto now = now_iso();
+    const auto aid = c.exec("INSERT INTO complaint_attachments(complaint_id, file_name, stored_name, content_type, size, sha256, "
+                            "created_by, created_at) VALUES (?,?,?,?,?,?,?,?)",
+                            {id, name, stored, *type, static_cast<std::int64_t>(bytes.size()), auth::sha256_hex(bytes),
+                             p.user.value, now})
+                         .last_id;
+    c.exec(kEvent, {id, now, p.user.value, "attach", nullptr, nullptr, name, 0});
+    audit::record(c, actor, "attach", "complaint", id, {{"attachment", {nullptr, name}}});
+    return nlohmann::json{{"id", aid}, {"file_name", name}, {"content_type", *type},
+                          {"size", static_cast<std::int64_t>(bytes.size())}, {"created_at", now}};
+  });
+  if (!r) store.remove(stored);
+  return r;
+}
+
+Result<ComplaintStore::Download> ComplaintStore::attachment(const auth::Principal& p, std::int64_t id,
+                                                            std::int64_t attachment_id) {
+  auto meta = db_.read([&](db::Conn& c) -> Result<std::tuple<std::string, std::string, std::string>> {
+    auto complaint = load(c, id);
+    if (!complaint || !access_to(c, p, *complaint).visible) return not_found();
+    auto row = c.one("SELECT file_name, content_type, stored_name FROM complaint_attachments WHERE id = ? AND complaint_id = ?",
+                     {attachment_id, id},
+                     [](const db::Row& r) { return std::make_tuple(r.text(0), r.text(1), r.text(2)); });
+    if (!row) return not_found();
+    return *row;
+  });
+  KEHU_TRY(auto m, meta);
+  auto bytes = files::FileStore(files_).get(std::get<2>(m));
+  if (!bytes) return not_found();
+  return Download{std::get<0>(m), std::get<1>(m), std::move(*bytes)};
 }
 
 Result<nlohmann::json> ComplaintStore::public_status(const std::string& reference, const std::string& token) {

@@ -1,6 +1,7 @@
 // Complaints in the database: scope, the status machine's steps with their timeline, the
 // response promise and escalation, the public intake and status page, the analysis.
 #pragma once
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,7 +27,7 @@ struct ComplaintFilter {
 
 class ComplaintStore {
  public:
-  explicit ComplaintStore(db::Database& db) : db_(db) {}
+  explicit ComplaintStore(db::Database& db, std::filesystem::path files = {}) : db_(db), files_(std::move(files)) {}
 
   Result<nlohmann::json> create(const auth::Principal& p, const ComplaintInput& in, const audit::Actor& actor);
   // The public form: a received complaint with a reference and a status-link secret (only its
@@ -39,6 +40,14 @@ class ComplaintStore {
   // The prevention action of a closed complaint is done.
   Result<nlohmann::json> prevention_done(const auth::Principal& p, std::int64_t id, std::int64_t version,
                                          const audit::Actor& actor);
+  // A file for a complaint (5 MiB at most; PNG, JPEG, GIF, WebP or PDF by content) by anyone
+  // who works it. The attachment's JSON.
+  Result<nlohmann::json> add_attachment(const auth::Principal& p, std::int64_t id, const std::string& file_name,
+                                        std::string_view bytes, const audit::Actor& actor);
+  struct Download {
+    std::string file_name, content_type, bytes;
+  };
+  Result<Download> attachment(const auth::Principal& p, std::int64_t id, std::int64_t attachment_id);
   // What the customer sees with the status link: no internal notes, no staff names.
   Result<nlohmann::json> public_status(const std::string& reference, const std::string& token);
   nlohmann::json analysis(const auth::Principal& p, clock::Date from, clock::Date to);
@@ -57,6 +66,7 @@ class ComplaintStore {
 
  private:
   db::Database& db_;
+  std::filesystem::path files_;
 };
 
 }  // namespace kehu::service

@@ -13,6 +13,8 @@ std::string random_token(std::size_t bytes = 32);
 // Digest stored instead of a session or API token (BLAKE2b-256, hex).
 std::string token_digest(std::string_view token);
 bool constant_time_equal(std::string_view a, std::string_view b);
+// SHA-256 of some bytes, hex (for stored files).
+std::string sha256_hex(std::string_view bytes);
 // A readable random password for first admin / resets: 16 characters.
 std::string random_password();
 

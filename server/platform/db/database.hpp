@@ -123,6 +123,8 @@ class Database {
   // Online backup to a new file while serving.
   virtual void backup_to(const std::string& path) = 0;
   virtual bool ping() = 0;
+  // The database file; files stored beside it (attachments) go in "<path>.files".
+  virtual const std::string& file_path() const = 0;
 
   template <class F>
   auto read(F&& f) -> decltype(f(std::declval<Conn&>())) {

@@ -194,6 +194,8 @@ class SqliteDatabase final : public Database {
     sqlite3_close(dest);
   }
 
+  const std::string& file_path() const override { return options_.path; }
+
   bool ping() override {
     try {
       return read([](Conn& c) { return c.scalar_i64("SELECT 1").value_or(0) == 1; });
