@@ -79,14 +79,13 @@ Aging aging(const std::vector<OpenItem>& items, clock::Date today) {
   return a;
 }
 
-WorkingDays working_days(clock::Date d) {
+WorkingDays working_days(clock::Date d, const calendar::WorkingCalendar& cal) {
   WorkingDays w;
   const auto first = day_number(month_start(d));
   for (std::int64_t n = first;; ++n) {
     const auto day = from_day_number(n);
     if (day.month != d.month) break;
-    const auto weekday = ((n % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: 0 = Monday
-    if (weekday < 5) {
+    if (cal.is_working_day(day)) {
       ++w.total;
       if (day.day <= d.day) ++w.elapsed;
     }

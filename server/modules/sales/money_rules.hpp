@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/calendar/working_days.hpp"
 #include "platform/core/clock.hpp"
 #include "platform/core/result.hpp"
 
@@ -69,12 +70,12 @@ clock::Date same_day_last_year(clock::Date d);
 // nullopt with fewer than three purchase days, where a rhythm means nothing yet.
 std::optional<std::int64_t> usual_interval(const std::vector<clock::Date>& purchase_days);
 
-// Working days (Monday to Friday) of the month of `d`: in all, and elapsed up to and
-// including `d`. Public holidays and make-up days come with the calendar (care issue).
+// Working days of the month of `d` on `cal` (Monday to Friday, minus public holidays, plus
+// make-up working days): in all, and elapsed up to and including `d`.
 struct WorkingDays {
   int total = 0, elapsed = 0;
 };
-WorkingDays working_days(clock::Date d);
+WorkingDays working_days(clock::Date d, const calendar::WorkingCalendar& cal = {});
 // Share in per mille (0–…), rounded down; 0 when the base is 0.
 std::int64_t per_mille(std::int64_t part, std::int64_t whole);
 

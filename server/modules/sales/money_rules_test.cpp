@@ -95,6 +95,13 @@ TEST(WorkingDays, WeekdaysOfTheMonth) {
   EXPECT_EQ(working_days(d(2024, 2, 29)).total, 21);  // leap February
   EXPECT_EQ(working_days(d(2024, 2, 29)).elapsed, 21);
   EXPECT_EQ(working_days(d(2026, 11, 23)).total, 21);
+  // with the holiday calendar: the Spring Festival week off, a Saturday worked (调休)
+  calendar::WorkingCalendar cal;
+  for (int day = 16; day <= 20; ++day) cal.set({2026, 2, day}, calendar::DayKind::kHoliday);
+  cal.set({2026, 2, 14}, calendar::DayKind::kWorkday);
+  EXPECT_EQ(working_days(d(2026, 2, 28)).total, 20);
+  EXPECT_EQ(working_days(d(2026, 2, 28), cal).total, 16);
+  EXPECT_EQ(working_days(d(2026, 2, 14), cal).elapsed, 11);  // 10 weekdays and the Saturday
   EXPECT_EQ(per_mille(1, 3), 333);
   EXPECT_EQ(per_mille(5, 0), 0);
   EXPECT_EQ(per_mille(150, 100), 1500);

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "modules/calendar/calendar.hpp"
 #include "modules/customers/customers.hpp"
 #include "platform/http/fields.hpp"
 
@@ -128,7 +129,7 @@ nlohmann::json PlanStore::progress(db::Conn& c, CustomerId id, clock::Date month
     return to < from ? 0 : c.scalar_i64(kActualTotal, {id.value, clock::format_date(from), clock::format_date(to)}).value_or(0);
   };
   const auto actual_month = started ? actual(month, until) : 0;
-  const auto wd = working_days(started ? until : month);
+  const auto wd = working_days(started ? until : month, calendar::load_working_calendar(c, calendar::Region::kCN));
   const auto last_year = same_day_last_year(until);
   out["lines"] = lines;
   out["target_amount"] = target;
