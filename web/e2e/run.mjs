@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { careFlows } from './care_flows.mjs'
 import { visitFlows } from './visit_flows.mjs'
+import { surveyFlows } from './survey_flows.mjs'
+import { complaintFlows } from './complaint_flows.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const ARTIFACTS = join(WEB, 'e2e', 'artifacts')
@@ -1312,6 +1314,8 @@ function flows(ctx) {
 
     ...careFlows({ page, base, h, api, state, check, users: { AM, LEAD, AM1, DIRECTOR } }),
     ...visitFlows({ page, base, h, api, state, check, users: { AM, LEAD, AM1, AM2, DIRECTOR } }),
+    ...surveyFlows({ page, base, h, api, state, check, users: { AM, LEAD, AM1, DIRECTOR, SERVICE } }),
+    ...complaintFlows({ page, base, h, api, state, check, users: { AM1, LEAD, DIRECTOR, SERVICE } }),
 
     ['no Content-Security-Policy violation and no page error', async () => {
       check(ctx.cspViolations.length === 0, `CSP violations: ${ctx.cspViolations.join(' | ')}`)

@@ -14,6 +14,11 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/modules/auth/pages/LoginPage.vue'), meta: { public: true, title: 'auth.loginTitle' } },
+  // the public complaint form and status page: no session, no app frame
+  { path: '/complaint', name: 'public-complaint', component: () => import('@/modules/service/complaints/pages/PublicComplaintPage.vue'), meta: { public: true, title: 'complaints.public.title' } },
+  { path: '/complaint-status/:reference', name: 'public-complaint-status', component: () => import('@/modules/service/complaints/pages/PublicStatusPage.vue'), meta: { public: true, title: 'complaints.public.statusTitle' } },
+  // the customer's survey answer page: no session, no app frame
+  { path: '/survey', name: 'public-survey', component: () => import('@/modules/service/surveys/pages/PublicSurveyPage.vue'), meta: { public: true, title: 'surveys.public.title' } },
   { path: '/change-password', name: 'change-password', component: () => import('@/modules/auth/pages/ChangePasswordPage.vue'), meta: { title: 'auth.changePasswordTitle' } },
   {
     path: '/',
@@ -25,6 +30,18 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/care-settings', name: 'care-settings', component: () => import('@/modules/care/pages/CareSettingsPage.vue'), meta: { title: 'care.nav.settings', roles: ['admin', 'director'] } },
       { path: 'care/visits', name: 'care-visits', component: () => import('@/modules/care/visits/pages/VisitsPage.vue'), meta: { title: 'careVisits.title' } },
       { path: 'care/regional-events', name: 'care-regional-events', component: () => import('@/modules/care/events/pages/RegionalEventsPage.vue'), meta: { title: 'careEvents.regional.title' } },
+      // complaints (投诉)
+      { path: 'service/complaints', name: 'complaints', component: () => import('@/modules/service/complaints/pages/ComplaintListPage.vue'), meta: { title: 'complaints.nav.list' } },
+      { path: 'service/complaints/board', name: 'complaints-board', component: () => import('@/modules/service/complaints/pages/ComplaintBoardPage.vue'), meta: { title: 'complaints.nav.board' } },
+      { path: 'service/complaints/analysis', name: 'complaints-analysis', component: () => import('@/modules/service/complaints/pages/ComplaintAnalysisPage.vue'), meta: { title: 'complaints.nav.analysis' } },
+      { path: 'service/complaints/:id(\\d+)', name: 'complaint', component: () => import('@/modules/service/complaints/pages/ComplaintDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'complaints.detail.title' } },
+      { path: 'admin/service-settings', name: 'service-settings', component: () => import('@/modules/service/complaints/pages/ServiceSettingsPage.vue'), meta: { title: 'complaints.nav.settings', roles: ['admin', 'director'] } },
+      // service requests, return visits and satisfaction surveys
+      { path: 'service/requests', name: 'service-requests', component: () => import('@/modules/service/requests/pages/ServiceRequestsPage.vue'), meta: { title: 'serviceRequests.title' } },
+      { path: 'admin/return-visits', name: 'return-visits', component: () => import('@/modules/service/requests/pages/ReturnVisitSettingsPage.vue'), meta: { title: 'serviceRequests.returnVisits.title', roles: ['admin', 'director'] } },
+      { path: 'service/surveys', name: 'surveys', component: () => import('@/modules/service/surveys/pages/InvitationsPage.vue'), meta: { title: 'surveys.title' } },
+      { path: 'service/surveys/templates', name: 'survey-templates', component: () => import('@/modules/service/surveys/pages/TemplatesPage.vue'), meta: { title: 'surveys.templates.title' } },
+      { path: 'service/surveys/results', name: 'survey-results', component: () => import('@/modules/service/surveys/pages/ResultsPage.vue'), meta: { title: 'surveys.results.title' } },
       { path: 'customers', name: 'customers', component: () => import('@/modules/customers/pages/CustomerListPage.vue'), meta: { title: 'nav.customerList' } },
       { path: 'customers/recycle-bin', name: 'recycle-bin', component: () => import('@/modules/customers/pages/RecycleBinPage.vue'), meta: { title: 'nav.recycleBin' } },
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('@/modules/customers/pages/CustomerDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'nav.customers' } },
