@@ -186,6 +186,19 @@ export function complaintFlows({ page, base, h, api, state, check, users }) {
       check((await page.locator('[data-test="complaint-description"]').textContent()) === PUBLIC_TEXT, 'the description is not shown as plain text')
       check(JSON.stringify(await buttons()) === JSON.stringify(['step-accept', 'step-reject']), `a received complaint offers ${JSON.stringify(await buttons())}`)
       await h.shot('complaints-05-detail-received')
+      // a photo of the damage: uploaded, listed, downloadable; an HTML page called .png is refused
+      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4f90000000049454e44ae426082', 'hex')
+      const upload = page.waitForResponse((r) => /\/attachments\?name=/.test(r.url()))
+      await page.locator('[data-test="attachment-input"]').setInputFiles({ name: '破损照片.png', mimeType: 'image/png', buffer: png })
+      check((await upload).status() === 201, 'the photo was not accepted')
+      const link = page.locator('[data-test="attachments"] a', { hasText: '破损照片.png' })
+      await link.waitFor()
+      const dl = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, cd: r.headers.get('content-disposition'), size: (await r.arrayBuffer()).byteLength } }, await link.getAttribute('href'))
+      check(dl.status === 200 && dl.cd.startsWith('attachment') && dl.size === png.length, `the download answered ${JSON.stringify(dl)}`)
+      const refused = page.waitForResponse((r) => /\/attachments\?name=/.test(r.url()))
+      await page.locator('[data-test="attachment-input"]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') })
+      check((await refused).status() === 422, 'an HTML page called .png was accepted')
+      await h.shot('complaints-05b-attachment')
 
       let r = await takeStep('accept', (dlg) => dlg.locator('textarea[data-test="step-note"]').fill('已电话联系吴主管，确认破损情况'))
       check(r.sent.version >= 1 && r.sent.note === '已电话联系吴主管，确认破损情况' && r.body.status === 'accepted', `accept sent ${JSON.stringify(r.sent)}`)
@@ -205,7 +218,7 @@ export function complaintFlows({ page, base, h, api, state, check, users }) {
       check((await statusText()) === '方案待批', `after proposing the status reads "${await statusText()}"`)
       // the desk may not approve its own plan
       check(!(await buttons()).includes('step-approve'), 'the service desk is offered "approve"')
-      check((await page.locator('[data-test="timeline-item"]').count()) === 4, 'the timeline does not show file, accept, investigate, propose')
+      check((await page.locator('[data-test="timeline-item"]').count()) === 5, 'the timeline does not show file, attach, accept, investigate, propose')
       await h.shot('complaints-06-proposed')
     }],
 

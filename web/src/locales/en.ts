@@ -1104,6 +1104,7 @@ export default {
     },
   },
   complaints: {
+    attachments: { title: 'Attachments', none: 'No attachments', upload: 'Attach a file', uploaded: 'Uploaded', tooLarge: 'Files are 5 MB at most', hint: 'PNG, JPEG, GIF, WebP pictures or PDF, up to 5 MB' },
     nav: {
       list: 'Complaints',
       board: 'Complaint board',
@@ -1165,6 +1166,7 @@ export default {
       close: 'Closed',
       reject: 'Rejected',
       reopen: 'Reopened',
+      attach: 'Attached a file',
       escalate_lead: 'Not answered in time: escalated to the team lead',
       escalate_director: 'Twice past due: escalated to the director',
       prevention_done: 'Prevention action done',

@@ -1104,6 +1104,7 @@ export default {
     },
   },
   complaints: {
+    attachments: { title: '附件', none: '暂无附件', upload: '上传附件', uploaded: '已上传', tooLarge: '文件不能超过 5 MB', hint: 'PNG、JPEG、GIF、WebP 图片或 PDF，5 MB 以内' },
     nav: {
       list: '投诉',
       board: '投诉看板',
@@ -1165,6 +1166,7 @@ export default {
       close: '结案',
       reject: '驳回',
       reopen: '重新打开',
+      attach: '上传了附件',
       escalate_lead: '超时未响应，升级至主管',
       escalate_director: '超时两倍未响应，升级至总监',
       prevention_done: '预防措施已完成',

@@ -1103,6 +1103,7 @@ export default {
     },
   },
   complaints: {
+    attachments: { title: '附件', none: '尚無附件', upload: '上傳附件', uploaded: '已上傳', tooLarge: '檔案不能超過 5 MB', hint: 'PNG、JPEG、GIF、WebP 圖片或 PDF，5 MB 以內' },
     nav: {
       list: '投訴',
       board: '投訴看板',
@@ -1164,6 +1165,7 @@ export default {
       close: '結案',
       reject: '駁回',
       reopen: '重新開啟',
+      attach: '上傳了附件',
       escalate_lead: '逾時未回應，升級至主管',
       escalate_director: '逾時兩倍未回應，升級至總監',
       prevention_done: '預防措施已完成',

@@ -1,5 +1,6 @@
 // Complaints (投诉): wire types of /api/v1/complaints, the categories, the response promise
 // (service settings), the analysis, and the public form and status page. Times are UTC.
+import type { Attachment } from './attachments'
 import type { Page } from '@/app/api/http'
 
 export const CHANNELS = ['phone', 'email', 'web', 'visit', 'wechat', 'social_media'] as const
@@ -25,7 +26,7 @@ export interface TimelineEvent {
   at: string
   user_id: number | null
   user_name: string | null
-  /** a step, "file", "escalate_lead", "escalate_director" or "prevention_done" */
+  /** a step, "file", "attach", "escalate_lead", "escalate_director" or "prevention_done" */
   action: string
   from_status: string | null
   to_status: string | null
@@ -87,6 +88,7 @@ export interface Complaint {
   updated_at: string
   /** a single complaint only */
   timeline?: TimelineEvent[]
+  attachments?: Attachment[]
   actions?: string[]
 }
 
