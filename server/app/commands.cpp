@@ -71,7 +71,8 @@ int init(const Settings& s) {
     const auto demo = create_demo(*db, s.demo_customers);
     std::cout << "Demo company created: " << demo.users << " users in " << demo.teams << " teams, " << demo.customers
               << " customers, " << demo.contacts << " contacts, " << demo.products << " products, " << demo.orders
-              << " orders, " << demo.plans << " monthly plans, " << demo.contact_logs << " contact logs, " << demo.visits << " visit plans, " << demo.complaints << " complaints.\n"
+              << " orders, " << demo.plans << " monthly plans, " << demo.contact_logs << " contact logs, " << demo.visits << " visit plans, " << demo.complaints << " complaints, " << demo.service_requests << " service requests, "
+              << demo.surveys << " survey answers.\n"
               << "Every demo user (e.g. director `zhao.director`, team lead `wang.lead`, account manager `li.am`) "
               << "signs in with: " << demo.password << "\n";
   }

@@ -8,6 +8,7 @@
 #include "platform/core/clock.hpp"
 
 #include <map>
+#include <tuple>
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/secrets.hpp"
 #include "tools/datagen/datagen.hpp"
@@ -245,6 +246,42 @@ int demo_complaints(datagen::Rng& rng, db::Database& db,
   return made;
 }
 
+// Service requests of the last months (some still planned, inspections repeating every three
+// months) and satisfaction surveys taken by phone, by the service desk.
+std::pair<int, int> demo_service(datagen::Rng& rng, db::Database& db,
+                                 const std::vector<std::pair<CustomerId, auth::Principal>>& customers,
+                                 const auth::Principal& desk) {
+  static const char* kTypes[] = {"on_site", "technical_guidance", "delivery", "consulting", "promotion_support",
+                                 "inspection", "market_research", "payment"};
+  static const char* kTitles[] = {"上门检查设备润滑状况", "为维修技师讲解新品用油", "加急配送 20 桶柴油机油", "咨询液压油换油周期",
+                                  "门店促销活动支持", "在用油品检测（油液分析）", "区域市场竞品调研", "对账与回款"};
+  static const char* kSuggestions[] = {"希望交货再快一些", "业务员很专业，继续保持", "希望多一些促销支持", "", "价格能否再优惠"};
+  const auto today_n = clock::day_number(clock::local_date(clock::now()));
+  int requests = 0, surveys = 0;
+  for (int i = 0; i < 60 && !customers.empty(); ++i) {
+    const auto& [customer, owner] = customers[rng.below(customers.size())];
+    const auto k = rng.below(std::size(kTypes));
+    const bool past = rng.chance(0.7);
+    const auto day = clock::from_day_number(today_n + (past ? -static_cast<std::int64_t>(5 + rng.below(150)) : static_cast<std::int64_t>(1 + rng.below(30))));
+    nlohmann::json body = {{"customer_id", customer.value}, {"type", kTypes[k]}, {"title", kTitles[k]},
+                           {"scheduled_on", clock::format_date(day)}, {"staff_ids", {desk.user.value, owner.user.value}}};
+    if (std::string(kTypes[k]) == "inspection") body["repeat_every_months"] = 3;
+    nlohmann::json done = {{"outcome", "已完成，客户确认"}, {"cost", 10000 * static_cast<std::int64_t>(rng.below(8))},
+                           {"done_on", clock::format_date(day)}};
+    if (service::plan_service_request(db, body, desk, past ? &done : nullptr).ok()) ++requests;
+  }
+  for (int i = 0; i < 50 && !customers.empty(); ++i) {
+    const auto& customer = customers[rng.below(customers.size())].first;
+    const auto score = [&] { return rng.chance(0.85) ? 4 + static_cast<int>(rng.below(2)) : 2 + static_cast<int>(rng.below(2)); };
+    nlohmann::json answers = {{"overall", score()}, {"product_quality", score()}, {"delivery", score()}, {"service", score()},
+                              {"nps", rng.chance(0.7) ? 9 + static_cast<int>(rng.below(2)) : 5 + static_cast<int>(rng.below(4))}};
+    const std::string suggestion = kSuggestions[rng.below(std::size(kSuggestions))];
+    if (!suggestion.empty()) answers["suggestions"] = suggestion;
+    if (service::survey_by_phone(db, customer, answers, desk).ok()) ++surveys;
+  }
+  return {requests, surveys};
+}
+
 // Plans for the last three months and the next one, around what the dealer buys.
 int demo_plans(datagen::Rng& rng, db::Database& db, CustomerId dealer, const auth::Principal& owner,
                const std::vector<std::int64_t>& products) {
@@ -414,6 +451,7 @@ DemoSummary create_demo(db::Database& db, int customers) {
     desk.role = u->role;
   });
   out.complaints = demo_complaints(rng, db, active, desk, leads, director);
+  std::tie(out.service_requests, out.surveys) = demo_service(rng, db, active, desk);
   return out;
 }
 

@@ -6,7 +6,8 @@
 namespace kehu::app {
 
 struct DemoSummary {
-  int users = 0, teams = 0, customers = 0, contacts = 0, products = 0, orders = 0, plans = 0, contact_logs = 0, visits = 0, complaints = 0;
+  int users = 0, teams = 0, customers = 0, contacts = 0, products = 0, orders = 0, plans = 0, contact_logs = 0, visits = 0, complaints = 0,
+      service_requests = 0, surveys = 0;
   std::string password;  // shared by every demo user except admin
 };
 

@@ -33,6 +33,13 @@ std::vector<jobs::Job> jobs();
 // Files a complaint from an API-shaped body as `as` would (same checks and audit). For the
 // demo and data tools; the new complaint's id.
 Result<std::int64_t> file_complaint(db::Database& db, const nlohmann::json& body, const auth::Principal& as);
+// A service request from an API-shaped body, marked done with `done` (outcome, cost…) when
+// given; the request's id. For the demo and data tools.
+Result<std::int64_t> plan_service_request(db::Database& db, const nlohmann::json& body, const auth::Principal& as,
+                                          const nlohmann::json* done = nullptr);
+// A satisfaction survey taken by phone with the default template: {key: value} answers.
+Status survey_by_phone(db::Database& db, CustomerId customer, const nlohmann::json& answers, const auth::Principal& as);
+
 // Takes a step ("accept", "close"…) on a complaint with an API-shaped body (its version is
 // filled in), as `as` would.
 Status complaint_step(db::Database& db, std::int64_t id, const std::string& step, nlohmann::json body,
