@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "modules/care/care_internal.hpp"
-#include "modules/care/care_params.hpp"
+#include "platform/http/params.hpp"
 #include "modules/care/ical.hpp"
 #include "modules/care/reminders.hpp"
 #include "modules/care/task.hpp"
@@ -136,12 +136,12 @@ struct FeedRoutes {
 
   // The same agenda as JSON for the calendar page: ?from=&to= (at most 62 days).
   Result<Response> agenda(Request& req, const Principal& p) {
-    KEHU_TRY(auto from, date_param(req, "from"));
-    KEHU_TRY(auto to, date_param(req, "to"));
-    if (!from) return bad_param("from", "field.required");
-    if (!to) return bad_param("to", "field.required");
+    KEHU_TRY(auto from, http::date_query(req, "from"));
+    KEHU_TRY(auto to, http::date_query(req, "to"));
+    if (!from) return http::bad_query("from", "field.required");
+    if (!to) return http::bad_query("to", "field.required");
     const auto span = clock::day_number(*to) - clock::day_number(*from);
-    if (span < 0 || span > 62) return bad_param("to", "care.agenda_span");
+    if (span < 0 || span > 62) return http::bad_query("to", "care.agenda_span");
     return db.read([&](db::Conn& c) -> Result<Response> {
       auto events = events_of(c, p.user, *from, *to, req.lang);
       std::stable_sort(events.begin(), events.end(), [](const IcalEvent& a, const IcalEvent& b) { return a.date < b.date; });

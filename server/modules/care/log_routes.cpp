@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "modules/care/care_internal.hpp"
-#include "modules/care/care_params.hpp"
+#include "platform/http/params.hpp"
 #include "modules/care/contact_log_store.hpp"
 #include "platform/http/fields.hpp"
 
@@ -41,19 +41,19 @@ struct LogRoutes {
 
   Result<Response> remove(Request& req, const Principal& p) {
     KEHU_TRY(auto id, req.id_param("id"));
-    KEHU_TRY(auto version, id_query(req, "version"));
-    if (!version) return bad_param("version", "field.required");
+    KEHU_TRY(auto version, http::id_query(req, "version"));
+    if (!version) return http::bad_query("version", "field.required");
     KEHU_CHECK(store.remove(p, id, *version, auth::actor_of(req, p)));
     return Response::no_content();
   }
 
   Result<Response> list(Request& req, const Principal& p) {
     LogFilter f;
-    KEHU_TRY(f.customer_id, id_query(req, "customer_id"));
-    KEHU_TRY(f.user_id, id_query(req, "user_id"));
-    KEHU_TRY(f.kind, choice_param(req, "kind", kContactKinds));
-    KEHU_TRY(f.from, date_param(req, "from"));
-    KEHU_TRY(f.to, date_param(req, "to"));
+    KEHU_TRY(f.customer_id, http::id_query(req, "customer_id"));
+    KEHU_TRY(f.user_id, http::id_query(req, "user_id"));
+    KEHU_TRY(f.kind, http::choice_query(req, "kind", kContactKinds));
+    KEHU_TRY(f.from, http::date_query(req, "from"));
+    KEHU_TRY(f.to, http::date_query(req, "to"));
     KEHU_TRY(auto page, http::parse_page(req));
     return Response::ok(store.list(auth::scope_of(p), f, page.first, page.second));
   }
@@ -81,10 +81,10 @@ struct LogRoutes {
 
   Result<Response> promises(Request& req, const Principal& p) {
     PromiseFilter f;
-    KEHU_TRY(f.customer_id, id_query(req, "customer_id"));
-    KEHU_TRY(f.status, choice_param(req, "status", kPromiseStatuses));
-    KEHU_TRY(f.due_before, date_param(req, "due_before"));
-    KEHU_TRY(f.mine, flag_param(req, "mine"));
+    KEHU_TRY(f.customer_id, http::id_query(req, "customer_id"));
+    KEHU_TRY(f.status, http::choice_query(req, "status", kPromiseStatuses));
+    KEHU_TRY(f.due_before, http::date_query(req, "due_before"));
+    KEHU_TRY(f.mine, http::flag_query(req, "mine"));
     KEHU_TRY(auto page, http::parse_page(req));
     return Response::ok(store.promises(p, f, page.first, page.second));
   }

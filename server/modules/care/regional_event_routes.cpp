@@ -1,7 +1,6 @@
 // HTTP <-> regional events: preview the customers in a region, create the event and its tasks.
 #include "modules/care/care_event.hpp"
 #include "modules/care/care_internal.hpp"
-#include "modules/care/care_params.hpp"
 #include "modules/care/regional_event.hpp"
 #include "platform/http/params.hpp"
 
@@ -38,7 +37,7 @@ struct RegionalEventRoutes {
 
   Result<Response> list(Request& req, const Principal& p) {
     RegionalEventFilter f;
-    KEHU_TRY(f.kind, choice_param(req, "kind", kRegionalEventKinds));
+    KEHU_TRY(f.kind, http::choice_query(req, "kind", kRegionalEventKinds));
     if (auto c = req.query_param("province_code"); c && !c->empty()) f.province_code = std::string(*c);
     KEHU_TRY(auto page, http::parse_page(req));
     f.page = page.first;

@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "modules/care/care_internal.hpp"
-#include "modules/care/care_params.hpp"
+#include "platform/http/params.hpp"
 #include "modules/care/task.hpp"
 #include "modules/care/task_store.hpp"
 #include "platform/http/fields.hpp"
@@ -24,12 +24,12 @@ struct TaskRoutes {
 
   Result<Response> list(Request& req, const Principal& p) {
     TaskFilter f;
-    KEHU_TRY(f.status, choice_param(req, "status", kTaskStatuses));
-    KEHU_TRY(f.kind, choice_param(req, "kind", kTaskKinds));
-    KEHU_TRY(f.due_before, date_param(req, "due_before"));
-    KEHU_TRY(f.customer_id, id_query(req, "customer_id"));
-    KEHU_TRY(f.user_id, id_query(req, "user_id"));
-    KEHU_TRY(f.team, flag_param(req, "team"));
+    KEHU_TRY(f.status, http::choice_query(req, "status", kTaskStatuses));
+    KEHU_TRY(f.kind, http::choice_query(req, "kind", kTaskKinds));
+    KEHU_TRY(f.due_before, http::date_query(req, "due_before"));
+    KEHU_TRY(f.customer_id, http::id_query(req, "customer_id"));
+    KEHU_TRY(f.user_id, http::id_query(req, "user_id"));
+    KEHU_TRY(f.team, http::flag_query(req, "team"));
     KEHU_TRY(auto page, http::parse_page(req));
     store.sweep(p.user, today(), false);
     return Response::ok(store.list(p, f, page.first, page.second));
@@ -72,8 +72,8 @@ struct TaskRoutes {
 
   Result<Response> overdue(Request& req, const Principal& p) {
     OverdueFilter f;
-    KEHU_TRY(f.owner_id, id_query(req, "owner_id"));
-    KEHU_TRY(f.mine, flag_param(req, "mine"));
+    KEHU_TRY(f.owner_id, http::id_query(req, "owner_id"));
+    KEHU_TRY(f.mine, http::flag_query(req, "mine"));
     KEHU_TRY(auto page, http::parse_page(req));
     return Response::ok(store.overdue(p, f, today(), page.first, page.second));
   }

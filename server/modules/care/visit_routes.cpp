@@ -1,7 +1,6 @@
 // HTTP <-> visit plans and reports.
 #include "modules/care/care.hpp"
 #include "modules/care/care_internal.hpp"
-#include "modules/care/care_params.hpp"
 #include "modules/care/contact_log_store.hpp"
 #include "modules/care/visit_store.hpp"
 #include "platform/http/params.hpp"
@@ -25,14 +24,14 @@ struct VisitRoutes {
 
   Result<Response> list(Request& req, const Principal& p) {
     VisitFilter f;
-    KEHU_TRY(f.status, choice_param(req, "status", kVisitStatuses));
-    KEHU_TRY(f.customer_id, id_query(req, "customer_id"));
-    KEHU_TRY(f.from, date_param(req, "from"));
-    KEHU_TRY(f.to, date_param(req, "to"));
-    KEHU_TRY(f.mine, flag_param(req, "mine"));
-    KEHU_TRY(auto overdue, choice_param(req, "overdue", {"true", "false", "1", "0"}));
+    KEHU_TRY(f.status, http::choice_query(req, "status", kVisitStatuses));
+    KEHU_TRY(f.customer_id, http::id_query(req, "customer_id"));
+    KEHU_TRY(f.from, http::date_query(req, "from"));
+    KEHU_TRY(f.to, http::date_query(req, "to"));
+    KEHU_TRY(f.mine, http::flag_query(req, "mine"));
+    KEHU_TRY(auto overdue, http::choice_query(req, "overdue", {"true", "false", "1", "0"}));
     if (overdue) f.overdue = *overdue == "true" || *overdue == "1";
-    KEHU_TRY(f.awaiting, choice_param(req, "awaiting", {"decision", "review"}));
+    KEHU_TRY(f.awaiting, http::choice_query(req, "awaiting", {"decision", "review"}));
     KEHU_TRY(f.sort, http::parse_sort(req, kVisitSortFields, {"date", true}));
     KEHU_TRY(auto page, http::parse_page(req));
     f.page = page.first;

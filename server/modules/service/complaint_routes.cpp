@@ -42,35 +42,6 @@ class HourlyLimiter {
   std::map<std::string, std::deque<clock::TimePoint>> hits_;
 };
 
-Result<std::optional<std::string>> choice(const Request& req, std::string_view name, const std::vector<std::string_view>& allowed) {
-  auto v = req.query_param(name);
-  if (!v || v->empty()) return std::optional<std::string>();
-  if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end())
-    return Error(ErrorCode::kBadRequest, "error.bad_parameter").field(std::string(name), "param.invalid");
-  return std::optional<std::string>(std::string(*v));
-}
-
-Result<bool> flag(const Request& req, std::string_view name) {
-  auto v = req.query_param(name);
-  if (!v || v->empty() || *v == "false") return false;
-  if (*v == "true") return true;
-  return Error(ErrorCode::kBadRequest, "error.bad_parameter").field(std::string(name), "param.invalid");
-}
-
-Result<std::optional<std::int64_t>> id_query(const Request& req, std::string_view name) {
-  auto v = req.query_param(name);
-  if (!v || v->empty()) return std::optional<std::int64_t>();
-  KEHU_TRY(auto id, http::parse_id_param(*v, name));
-  return std::optional<std::int64_t>(id);
-}
-
-Result<clock::Date> date_query(const Request& req, std::string_view name, clock::Date fallback) {
-  auto v = req.query_param(name);
-  if (!v || v->empty()) return fallback;
-  auto d = clock::parse_date(*v);
-  if (!d) return Error(ErrorCode::kBadRequest, "error.bad_parameter").field(std::string(name), "field.invalid_date");
-  return *d;
-}
 
 // Attachments live beside the database: "<database>.files/".
 std::filesystem::path files_root(db::Database& db) { return db.file_path() + ".files"; }
@@ -89,14 +60,14 @@ struct ComplaintRoutes {
 
   Result<Response> list(Request& req, const Principal& p) {
     ComplaintFilter f;
-    KEHU_TRY(f.status, choice(req, "status", kStatuses));
-    KEHU_TRY(f.severity, choice(req, "severity", kSeverities));
+    KEHU_TRY(f.status, http::choice_query(req, "status", kStatuses));
+    KEHU_TRY(f.severity, http::choice_query(req, "severity", kSeverities));
     if (auto c = req.query_param("category"); c && !c->empty()) f.category = std::string(*c);
-    KEHU_TRY(f.customer_id, id_query(req, "customer_id"));
-    KEHU_TRY(f.assignee_id, id_query(req, "assignee_id"));
-    KEHU_TRY(f.open, flag(req, "open"));
-    KEHU_TRY(f.breached, flag(req, "breached"));
-    KEHU_TRY(f.mine, flag(req, "mine"));
+    KEHU_TRY(f.customer_id, http::id_query(req, "customer_id"));
+    KEHU_TRY(f.assignee_id, http::id_query(req, "assignee_id"));
+    KEHU_TRY(f.open, http::flag_query(req, "open"));
+    KEHU_TRY(f.breached, http::flag_query(req, "breached"));
+    KEHU_TRY(f.mine, http::flag_query(req, "mine"));
     if (auto q = req.query_param("q"); q && !q->empty()) {
       if (q->size() > 100) return Error(ErrorCode::kBadRequest, "error.bad_parameter").field("q", "param.invalid");
       f.q = std::string(*q);
@@ -123,8 +94,10 @@ struct ComplaintRoutes {
 
   Result<Response> analysis(Request& req, const Principal& p) {
     const auto t = today();
-    KEHU_TRY(auto to, date_query(req, "to", t));
-    KEHU_TRY(auto from, date_query(req, "from", clock::from_day_number(clock::day_number(to) - 364)));
+    KEHU_TRY(auto to_given, http::date_query(req, "to"));
+    KEHU_TRY(auto from_given, http::date_query(req, "from"));
+    const auto to = to_given.value_or(t);
+    const auto from = from_given.value_or(clock::from_day_number(clock::day_number(to) - 364));
     if (to < from || clock::day_number(to) - clock::day_number(from) > 3 * 366)
       return Error(ErrorCode::kBadRequest, "error.bad_parameter").field("from", "service.period_invalid");
     return Response::ok(store.analysis(p, from, to));

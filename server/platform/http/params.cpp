@@ -48,4 +48,38 @@ Result<Sort> parse_sort(const Request& req, const std::vector<std::string_view>&
   return bad_param("sort");
 }
 
+Error bad_query(std::string_view name, std::string key) {
+  return Error(ErrorCode::kBadRequest, "error.bad_parameter").field(std::string(name), std::move(key));
+}
+
+Result<std::optional<std::int64_t>> id_query(const Request& req, std::string_view name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return std::optional<std::int64_t>();
+  KEHU_TRY(auto id, parse_id_param(*v, name));
+  return std::optional<std::int64_t>(id);
+}
+
+Result<std::optional<clock::Date>> date_query(const Request& req, std::string_view name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return std::optional<clock::Date>();
+  auto d = clock::parse_date(*v);
+  if (!d) return bad_query(name, "field.invalid_date");
+  return std::optional<clock::Date>(*d);
+}
+
+Result<std::optional<std::string>> choice_query(const Request& req, std::string_view name,
+                                                const std::vector<std::string_view>& allowed) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return std::optional<std::string>();
+  if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end()) return bad_query(name);
+  return std::optional<std::string>(std::string(*v));
+}
+
+Result<bool> flag_query(const Request& req, std::string_view name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty() || *v == "false" || *v == "0") return false;
+  if (*v == "true" || *v == "1") return true;
+  return bad_query(name);
+}
+
 }  // namespace kehu::http

@@ -1,11 +1,14 @@
 // Query parameters: ids, pages, sorts. Bad values are 400 with the parameter named.
 #pragma once
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "platform/core/clock.hpp"
 #include "platform/http/http.hpp"
 
 namespace kehu::http {
@@ -22,5 +25,15 @@ struct Sort {
 };
 // `sort=-updated_at`: the field must be in `allowed`; otherwise 400.
 Result<Sort> parse_sort(const Request& req, const std::vector<std::string_view>& allowed, Sort fallback);
+
+// 400 naming a query parameter.
+Error bad_query(std::string_view name, std::string key = "param.invalid");
+// Optional query filters; absent or empty is "not given", a bad value 400 naming it.
+Result<std::optional<std::int64_t>> id_query(const Request& req, std::string_view name);
+Result<std::optional<clock::Date>> date_query(const Request& req, std::string_view name);
+Result<std::optional<std::string>> choice_query(const Request& req, std::string_view name,
+                                                const std::vector<std::string_view>& allowed);
+// "true" / "1" or "false" / "0"; absent is false.
+Result<bool> flag_query(const Request& req, std::string_view name);
 
 }  // namespace kehu::http
