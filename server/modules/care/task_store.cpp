@@ -42,15 +42,16 @@ constexpr const char* kClose =
 
 // Customers due for contact: the grade's longest gap since the last contact (or since the
 // customer was created), a planned next contact, or a new customer's first follow-up after
-// their first order. Parameters, in order: gap A, gap B, gap C, new-customer days, the JSON
-// object {customer id: first order date}, then the scope's and the filters'.
+// their first order (sales' customer_figures, kept current on every order write).
+// Parameters, in order: gap A, gap B, gap C, the first day a first order still counts as
+// new, today, new-customer days, then the scope's and the filters'.
 constexpr const char* kDueCte =
     "WITH base AS (SELECT c.id, c.name, c.grade, c.owner_id, s.last_contact_day, s.next_contact_date, "
     "date(coalesce(s.last_contact_day, substr(c.created_at, 1, 10)), '+' || (CASE coalesce(c.grade, 'C') "
     "WHEN 'A' THEN ? WHEN 'B' THEN ? ELSE ? END) || ' days') AS gap_due, "
-    "CASE WHEN n.value IS NOT NULL AND (s.last_contact_day IS NULL OR s.last_contact_day < n.value) "
-    "THEN date(n.value, '+' || ? || ' days') END AS new_due "
-    "FROM customers c LEFT JOIN care_state s ON s.customer_id = c.id LEFT JOIN json_each(?) n ON n.key = CAST(c.id AS TEXT) ";
+    "CASE WHEN f.first_order_date >= ? AND f.first_order_date <= ? AND (s.last_contact_day IS NULL OR "
+    "s.last_contact_day < f.first_order_date) THEN date(f.first_order_date, '+' || ? || ' days') END AS new_due "
+    "FROM customers c LEFT JOIN care_state s ON s.customer_id = c.id LEFT JOIN customer_figures f ON f.customer_id = c.id ";
 constexpr const char* kDueSelect =
     "), due AS (SELECT *, min(gap_due, coalesce(next_contact_date, gap_due), coalesce(new_due, gap_due)) AS due_date "
     "FROM base) SELECT d.id, d.name, d.grade, d.owner_id, u.name, d.last_contact_day, d.next_contact_date, d.due_date, "
@@ -77,12 +78,9 @@ void make(db::Conn& c, std::int64_t& made, UserId user, std::optional<CustomerId
   if (add_task(c, t)) ++made;
 }
 
-// Candidates for the new-customer rule: customers whose first order is recent enough to matter.
-nlohmann::json new_customers(db::Conn& c, clock::Date today, const CareSettings& s) {
-  nlohmann::json j = nlohmann::json::object();
-  const auto from = clock::from_day_number(clock::day_number(today) - std::max<std::int64_t>(s.new_customer_days * 4, 60));
-  for (const auto& [id, day] : sales::first_orders_between(c, from, today)) j[std::to_string(id.value)] = clock::format_date(day);
-  return j;
+// The first day a first order still makes a customer "new" for the follow-up rule.
+std::string new_customer_window_start(clock::Date today, const CareSettings& s) {
+  return clock::format_date(clock::from_day_number(clock::day_number(today) - std::max<std::int64_t>(s.new_customer_days * 4, 60)));
 }
 
 struct DueQuery {
@@ -90,19 +88,22 @@ struct DueQuery {
   db::Params params;
 };
 
-DueQuery due_query(db::Conn& c, const auth::Principal& p, const OverdueFilter& f, clock::Date today, const CareSettings& s) {
+// Customers due by `until` (default today) under the rules as they stand `today`.
+DueQuery due_query(const auth::Principal& p, const OverdueFilter& f, clock::Date today, const CareSettings& s,
+                   std::optional<clock::Date> until = std::nullopt) {
   db::Sql sql;
   sql.add("c.deleted_at IS NULL AND c.status IN ('active', 'dormant')");
   auto scope = customers::scope_condition(auth::scope_of(p));
   sql.add(scope.clause, scope.params);
   if (f.mine) sql.add("c.owner_id = ?", {p.user.value});
   if (f.owner_id) sql.add("c.owner_id = ?", {*f.owner_id});
+  if (f.customer_id) sql.add("c.id = ?", {*f.customer_id});
   DueQuery q;
   q.sql = std::string(kDueCte) + sql.where + kDueSelect;
-  q.params = {s.contact_gap_days.at("A"), s.contact_gap_days.at("B"), s.contact_gap_days.at("C"), s.new_customer_days,
-              new_customers(c, today, s).dump()};
+  q.params = {s.contact_gap_days.at("A"), s.contact_gap_days.at("B"), s.contact_gap_days.at("C"),
+              new_customer_window_start(today, s), clock::format_date(today), s.new_customer_days};
   q.params.insert(q.params.end(), sql.params.begin(), sql.params.end());
-  q.params.emplace_back(clock::format_date(today));
+  q.params.emplace_back(clock::format_date(until.value_or(today)));
   return q;
 }
 
@@ -122,7 +123,7 @@ nlohmann::json due_row(const db::Row& r, clock::Date today) {
 
 nlohmann::json overdue_page(db::Conn& c, const auth::Principal& p, const OverdueFilter& f, clock::Date today,
                             const CareSettings& s, std::int64_t page, std::int64_t page_size) {
-  auto q = due_query(c, p, f, today, s);
+  auto q = due_query(p, f, today, s);
   const auto total = c.scalar_i64("SELECT count(*) FROM (" + q.sql + ")", q.params).value_or(0);
   auto params = q.params;
   params.emplace_back(page_size);
@@ -358,12 +359,8 @@ Result<nlohmann::json> TaskStore::customer_summary(const auth::Principal& p, std
               if (!r.is_null(1)) out["next_contact_date"] = r.text(1);
             });
     // the due date by the same rule as the overdue list (any owner, this customer only)
-    auto q = due_query(c, p, {}, clock::from_day_number(clock::day_number(today) + 3650), s);
-    c.query("SELECT * FROM (" + q.sql + ") WHERE id = ?", [&] {
-      auto ps = q.params;
-      ps.emplace_back(customer_id);
-      return ps;
-    }(), [&](const db::Row& r) {
+    auto q = due_query(p, {.customer_id = customer_id}, today, s, clock::from_day_number(clock::day_number(today) + 3650));
+    c.query(q.sql, q.params, [&](const db::Row& r) {
       out["due_date"] = r.text(7);
       out["reason"] = r.text(8);
       out["overdue"] = r.text(7) <= clock::format_date(today);

@@ -23,6 +23,7 @@ struct TaskFilter {
 
 struct OverdueFilter {
   std::optional<std::int64_t> owner_id;
+  std::optional<std::int64_t> customer_id;
   bool mine = false;
 };
 

@@ -6,11 +6,14 @@ namespace kehu::customers {
 namespace {
 
 // Parameters follow the order of the `?`.
+// Both halves are indexable (customers_owner, the rowid, customer_members_user), so SQLite
+// answers them as a union of two index lookups instead of testing every customer: at a
+// million customers a correlated EXISTS here scanned the whole table for each list.
 constexpr const char* kScopeOwn =
-    "(c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m WHERE m.customer_id = c.id AND m.user_id = ?))";
+    "(c.owner_id = ? OR c.id IN (SELECT m.customer_id FROM customer_members m WHERE m.user_id = ?))";
 constexpr const char* kScopeTeam =
-    "(c.owner_id = ? OR c.owner_id IN (SELECT id FROM users WHERE team_id = ?) OR EXISTS (SELECT 1 FROM "
-    "customer_members m JOIN users mu ON mu.id = m.user_id WHERE m.customer_id = c.id AND (mu.team_id = ? OR m.user_id = ?)))";
+    "(c.owner_id IN (SELECT id FROM users WHERE id = ? OR team_id = ?) OR c.id IN (SELECT m.customer_id FROM "
+    "customer_members m JOIN users mu ON mu.id = m.user_id WHERE mu.team_id = ? OR m.user_id = ?))";
 constexpr const char* kWritableOwn =
     "SELECT 1 FROM customers c WHERE c.id = ? AND (c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m "
     "WHERE m.customer_id = c.id AND m.user_id = ? AND m.access = 'write'))";

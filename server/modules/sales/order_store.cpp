@@ -38,24 +38,26 @@ constexpr const char* kPaymentById =
     "FROM payments y LEFT JOIN users u ON u.id = y.created_by WHERE y.id = ?";
 constexpr const char* kUpdateOrder =
     "UPDATE orders SET date = ?, note = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
-constexpr const char* kTotals =
-    "SELECT coalesce(sum(total - credited), 0), coalesce(sum(total - paid - credited), 0), count(*) FROM orders "
-    "WHERE customer_id = ?";
+// The customer page's figures read the pre-computed rows of migration 0012 (kept current
+// by triggers on orders); only the current month's days and the open items read orders.
+constexpr const char* kTotals = "SELECT amount, outstanding, order_count FROM customer_figures WHERE customer_id = ?";
 constexpr const char* kPeriod =
     "SELECT coalesce(sum(total - credited), 0) FROM orders WHERE customer_id = ? AND date >= ? AND date <= ?";
+constexpr const char* kMonths =
+    "SELECT coalesce(sum(amount), 0) FROM customer_month_figures WHERE customer_id = ? AND month >= ? AND month < ?";
 constexpr const char* kRecentDays =
     "SELECT date FROM (SELECT DISTINCT date FROM orders WHERE customer_id = ? ORDER BY date DESC LIMIT 25) ORDER BY date";
 constexpr const char* kOpenItems =
     "SELECT date, total - paid - credited FROM orders WHERE customer_id = ? AND total - paid - credited > 0";
-constexpr const char* kMonthly =
-    "SELECT substr(date, 1, 7), sum(total - credited) FROM orders WHERE customer_id = ? AND date >= ? "
-    "GROUP BY substr(date, 1, 7)";
+constexpr const char* kMonthly = "SELECT month, amount FROM customer_month_figures WHERE customer_id = ? AND month >= ?";
 constexpr const char* kSubtree =
-    "SELECT coalesce(sum(CASE WHEN date >= ?2 THEN total - credited END), 0), "
-    "coalesce(sum(CASE WHEN date >= ?3 THEN total - credited END), 0), coalesce(sum(total - credited), 0), "
-    "coalesce(sum(total - paid - credited), 0) FROM orders WHERE customer_id IN (SELECT value FROM json_each(?1)) "
-    "AND date <= ?4";
-constexpr const char* kBefore = "SELECT coalesce(sum(total - credited), 0) FROM orders WHERE customer_id = ? AND date < ?";
+    "SELECT coalesce(sum(f.amount), 0), coalesce(sum(f.outstanding), 0), "
+    "(SELECT coalesce(sum(m.amount), 0) FROM customer_month_figures m WHERE m.customer_id IN (SELECT value FROM json_each(?1)) "
+    "AND m.month = ?2), "
+    "(SELECT coalesce(sum(m.amount), 0) FROM customer_month_figures m WHERE m.customer_id IN (SELECT value FROM json_each(?1)) "
+    "AND m.month >= ?3 AND m.month <= ?2) "
+    "FROM customer_figures f WHERE f.customer_id IN (SELECT value FROM json_each(?1))";
+constexpr const char* kBefore = "SELECT coalesce(sum(amount), 0) FROM customer_month_figures WHERE customer_id = ? AND month < ?";
 
 std::string now_iso() { return clock::to_iso_utc(clock::now()); }
 std::string date_text(clock::Date d) { return clock::format_date(d); }
@@ -322,11 +324,16 @@ Result<CustomerFigures> OrderStore::figures(const auth::Scope& s, CustomerId id,
     auto period = [&](clock::Date from, clock::Date to) {
       return c.scalar_i64(kPeriod, {id.value, date_text(from), date_text(to)}).value_or(0);
     };
+    // Whole months before `day`'s month in its year, from the month rows.
+    auto earlier_months = [&](clock::Date day) {
+      const auto month = date_text(day).substr(0, 7);
+      return c.scalar_i64(kMonths, {id.value, month.substr(0, 4) + "-01", month}).value_or(0);
+    };
     const auto last_year = same_day_last_year(today);
     f.mtd_amount = period(month_start(today), today);
-    f.ytd_amount = period(year_start(today), today);
+    f.ytd_amount = earlier_months(today) + f.mtd_amount;
     f.mtd_last_year = period(month_start(last_year), last_year);
-    f.ytd_last_year = period(year_start(last_year), last_year);
+    f.ytd_last_year = earlier_months(last_year) + f.mtd_last_year;
     std::vector<clock::Date> days;
     c.query(kRecentDays, {id.value}, [&](const db::Row& r) {
       if (auto d = clock::parse_date(r.text(0))) days.push_back(*d);
@@ -337,20 +344,21 @@ Result<CustomerFigures> OrderStore::figures(const auth::Scope& s, CustomerId id,
     }
     f.usual_interval_days = usual_interval(days);
     std::vector<OpenItem> open;
-    c.query(kOpenItems, {id.value}, [&](const db::Row& r) {
-      if (auto d = clock::parse_date(r.text(0))) open.push_back({*d, r.i64(1)});
-    });
+    if (f.outstanding > 0)
+      c.query(kOpenItems, {id.value}, [&](const db::Row& r) {
+        if (auto d = clock::parse_date(r.text(0))) open.push_back({*d, r.i64(1)});
+      });
     f.aging = aging(open, today);
     nlohmann::json ids = nlohmann::json::array({id.value});
     for (auto d : customers::descendants(c, id)) ids.push_back(d.value);
     f.subtree.customers = static_cast<std::int64_t>(ids.size());
-    c.query(kSubtree, {ids.dump(), date_text(month_start(today)), date_text(year_start(today)), date_text(today)},
-            [&](const db::Row& r) {
-              f.subtree.mtd_amount = r.i64(0);
-              f.subtree.ytd_amount = r.i64(1);
-              f.subtree.lifetime_amount = r.i64(2);
-              f.subtree.outstanding = r.i64(3);
-            });
+    const auto month = date_text(today).substr(0, 7);
+    c.query(kSubtree, {ids.dump(), month, month.substr(0, 4) + "-01"}, [&](const db::Row& r) {
+      f.subtree.lifetime_amount = r.i64(0);
+      f.subtree.outstanding = r.i64(1);
+      f.subtree.mtd_amount = r.i64(2);
+      f.subtree.ytd_amount = r.i64(3);
+    });
     const auto this_month = date_text(today).substr(0, 7);
     f.subtree.sell_through_mtd_quantity = sell_through_quantity(c, ids, this_month, this_month);
     f.subtree.sell_through_ytd_quantity = sell_through_quantity(c, ids, this_month.substr(0, 4) + "-01", this_month);
@@ -358,8 +366,8 @@ Result<CustomerFigures> OrderStore::figures(const auth::Scope& s, CustomerId id,
     clock::Date start = month_start(today);
     for (int i = 0; i < 23; ++i) start = month_start(from_day_number(day_number(start) - 1));
     std::map<std::string, std::int64_t> by_month;
-    c.query(kMonthly, {id.value, date_text(start)}, [&](const db::Row& r) { by_month[r.text(0)] = r.i64(1); });
-    std::int64_t running = c.scalar_i64(kBefore, {id.value, date_text(start)}).value_or(0);
+    c.query(kMonthly, {id.value, date_text(start).substr(0, 7)}, [&](const db::Row& r) { by_month[r.text(0)] = r.i64(1); });
+    std::int64_t running = c.scalar_i64(kBefore, {id.value, date_text(start).substr(0, 7)}).value_or(0);
     for (clock::Date m = start; m <= today; m = from_day_number(day_number(m) + 32), m = month_start(m)) {
       const auto key = date_text(m).substr(0, 7);
       const auto amount = by_month.count(key) ? by_month[key] : 0;
@@ -368,17 +376,6 @@ Result<CustomerFigures> OrderStore::figures(const auth::Scope& s, CustomerId id,
     }
     return f;
   });
-}
-
-std::vector<std::pair<CustomerId, clock::Date>> first_orders_between(db::Conn& c, clock::Date from, clock::Date to) {
-  // Customers with an order in the window whose earliest order is inside it too.
-  std::vector<std::pair<CustomerId, clock::Date>> out;
-  c.query("SELECT o.customer_id, min(o.date) FROM orders o WHERE o.customer_id IN (SELECT DISTINCT customer_id FROM "
-          "orders WHERE date >= ?1 AND date <= ?2) GROUP BY o.customer_id HAVING min(o.date) >= ?1",
-          {clock::format_date(from), clock::format_date(to)}, [&](const db::Row& r) {
-            if (auto d = clock::parse_date(r.text(1))) out.emplace_back(CustomerId(r.i64(0)), *d);
-          });
-  return out;
 }
 
 }  // namespace kehu::sales

@@ -53,9 +53,10 @@ struct PlanProgress {
 Result<PlanProgress> plan_progress(db::Database& db, const auth::Scope& s, CustomerId id, clock::Date month,
                                    clock::Date today);
 
-// Customers whose first order falls within [from, to] (new customers, for the care module's
-// follow-up rule), with that first order's date. Not scoped: the caller filters by customer.
-std::vector<std::pair<CustomerId, clock::Date>> first_orders_between(db::Conn& c, clock::Date from, clock::Date to);
+// Read model for other modules' SQL: the tables `customer_figures` (customer_id,
+// first_order_date, last_order_date, order_count, amount, outstanding) and
+// `customer_month_figures` (customer_id, month, order_count, amount) are kept current by
+// triggers on orders (migration 0012); other modules may join them, never write them.
 
 // Orders dated within [from, to] (inclusive), oldest first: for return visits after an order
 // (service module). Not scoped: the caller decides what to do per customer.

@@ -123,6 +123,9 @@ class Database {
   // Online backup to a new file while serving.
   virtual void backup_to(const std::string& path) = 0;
   virtual bool ping() = 0;
+  // Runs statements on the writer outside a transaction (ANALYZE, PRAGMA optimize,
+  // wal_checkpoint), waiting for the write in progress.
+  virtual void maintain(std::string_view sql) = 0;
   // The database file; files stored beside it (attachments) go in "<path>.files".
   virtual const std::string& file_path() const = 0;
 

@@ -196,6 +196,11 @@ class SqliteDatabase final : public Database {
 
   const std::string& file_path() const override { return options_.path; }
 
+  void maintain(std::string_view sql) override {
+    std::lock_guard lock(write_mutex_);
+    writer_->exec_script(sql);
+  }
+
   bool ping() override {
     try {
       return read([](Conn& c) { return c.scalar_i64("SELECT 1").value_or(0) == 1; });
