@@ -75,11 +75,10 @@ constexpr const char* kTimeline =
 constexpr const char* kAncestors =
     "WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.parent_id, up.depth + 1 FROM customers c "
     "JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL AND up.depth < 16) SELECT id FROM up";
-constexpr const char* kDescendants =
-    "WITH RECURSIVE down(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.id, down.depth + 1 FROM customers c "
-    "JOIN down ON c.parent_id = down.id WHERE c.deleted_at IS NULL AND down.depth < 16) "
-    "SELECT c.id, c.parent_id, c.name, c.dealer_level, o.name, down.depth FROM down JOIN customers c ON c.id = down.id "
-    "JOIN users o ON o.id = c.owner_id WHERE ";
+// The subtree's rows, from a JSON object {id: depth} of descendants_with_depth().
+constexpr const char* kTreeNodes =
+    "SELECT c.id, c.parent_id, c.name, c.dealer_level, o.name, CAST(d.value AS INTEGER) FROM json_each(?) d "
+    "JOIN customers c ON c.id = CAST(d.key AS INTEGER) JOIN users o ON o.id = c.owner_id WHERE ";
 constexpr int kMaxTreeDepth = 5;
 constexpr const char* kHandoverInsert =
     "INSERT INTO customer_handovers(customer_id, from_user_id, to_user_id, reason, by_user_id, at) VALUES (?,?,?,?,?,?)";
@@ -406,14 +405,16 @@ Result<nlohmann::json> CustomerStore::subtree(const auth::Scope& s, CustomerId i
   return db_.read([&](db::Conn& c) -> Result<nlohmann::json> {
     KEHU_CHECK(check_customer_access(c, s, id, Access::kRead, false));
     auto scope = scope_condition(s);
-    db::Params params{id.value};
+    nlohmann::json depths = {{std::to_string(id.value), 0}};
+    for (const auto& [d, depth] : descendants_with_depth(c, id)) depths[std::to_string(d.value)] = depth;
+    db::Params params{depths.dump()};
     params.insert(params.end(), scope.params.begin(), scope.params.end());
     struct Node {
       std::int64_t id, parent;
       nlohmann::json json;
     };
     std::vector<Node> nodes;  // breadth first: parents before children
-    c.query(std::string(kDescendants) + scope.clause + " ORDER BY down.depth, c.sort_key", params, [&](const db::Row& r) {
+    c.query(std::string(kTreeNodes) + scope.clause + " ORDER BY 6, c.sort_key", params, [&](const db::Row& r) {
       nodes.push_back({r.i64(0), r.opt_i64(1).value_or(0),
                        {{"id", r.i64(0)}, {"name", r.text(2)},
                         {"dealer_level", r.is_null(3) ? nlohmann::json() : nlohmann::json(r.text(3))},

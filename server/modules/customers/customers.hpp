@@ -27,6 +27,8 @@ ScopeSql scope_condition(const auth::Scope& s);
 
 // Every customer below `id` in the distribution tree (not deleted), whoever owns them.
 std::vector<CustomerId> descendants(db::Conn& c, CustomerId id);
+// The same with each one's depth below `id` (children 1), breadth first.
+std::vector<std::pair<CustomerId, int>> descendants_with_depth(db::Conn& c, CustomerId id);
 
 // Days after an order within which a return needs no special approval (default 30).
 std::optional<std::int64_t> return_window_days(db::Conn& c, CustomerId id);
