@@ -119,9 +119,42 @@ class FiguresTest(ServerTestCase):
         mine = [d for d in due if d["customer_id"] == c["id"]]
         self.assertEqual(len(mine), 1)
         self.assertEqual(mine[0]["reason"], "new_customer")
+        for session in (self.mgr, self.dir):  # the team's and the company's lists have it too
+            r = session.get(f"{API}/care/overdue?page_size=200")
+            self.assertStatus(r, 200)
+            self.assertIn(c["id"], [d["customer_id"] for d in r.body["items"]])
         summary = self.am1.get(f"{API}/customers/{c['id']}/care")
         self.assertStatus(summary, 200)
         self.assertEqual((summary.body["reason"], summary.body["overdue"]), ("new_customer", True), summary.body)
+
+    def test_due_dates_stay_equal_to_the_rule_after_every_kind_of_write(self):
+        due = "SELECT customer_id, owner_id, due_date, reason FROM care_due ORDER BY customer_id"
+        rule = "SELECT customer_id, owner_id, due_date, reason FROM care_due_rule ORDER BY customer_id"
+        a = self.customer(grade="A", status="active")
+        b = self.customer(grade="B", status="active")
+        self.assertEqual(self.server.sql(due), self.server.sql(rule))
+        self.order(a, "2027-01-25")                                                  # first order
+        self.assertEqual(self.server.sql(due), self.server.sql(rule))
+        r = self.am1.post(API + "/contact-logs", {"customer_id": b["id"], "kind": "call", "summary": "电话回访",
+                                                  "next_contact_date": "2027-02-10"})  # a contact with a next date
+        self.assertStatus(r, 201)
+        self.assertEqual(self.server.sql(due), self.server.sql(rule))
+        self.assertEqual(self.server.sql("SELECT due_date, reason FROM care_due WHERE customer_id = ?", (b["id"],)),
+                         [("2027-02-10", "next_contact")])
+        cu = self.mgr.get(f"{API}/customers/{a['id']}").body                          # grade change
+        self.assertStatus(self.mgr.patch(f"{API}/customers/{a['id']}", {"grade": "C", "version": cu["version"]}), 200)
+        self.assertEqual(self.server.sql(due), self.server.sql(rule))
+        s = self.dir.get(API + "/care/settings").body                                 # the rule's settings
+        body = {k: v for k, v in s.items() if k != "updated_at"}
+        r = self.dir.put(API + "/care/settings", dict(body, contact_gap_days={"A": 20, "B": 40, "C": 70}, new_customer_days=3))
+        self.assertStatus(r, 200)
+        self.assertEqual(self.server.sql(due), self.server.sql(rule))
+        self.assertEqual(self.server.sql("SELECT due_date FROM care_due WHERE customer_id = ?", (a["id"],)), [("2027-01-28",)])
+        self.assertStatus(self.dir.put(API + "/care/settings", dict(body, version=r.body["version"])), 200)
+        cu = self.mgr.get(f"{API}/customers/{b['id']}").body                          # to the recycle bin
+        self.assertStatus(self.mgr.delete(f"{API}/customers/{b['id']}?version={cu['version']}"), 204)
+        self.assertEqual(self.server.sql(due), self.server.sql(rule))
+        self.assertEqual(self.server.count("care_due", "customer_id = ?", (b["id"],)), 0)
 
 
 if __name__ == "__main__":

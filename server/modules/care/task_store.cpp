@@ -17,12 +17,10 @@ constexpr const char* kSwept = "SELECT day, settings_version, fingerprint FROM c
 constexpr const char* kMarkSwept =
     "INSERT INTO care_sweeps(user_id, day, settings_version, fingerprint) VALUES (?,?,?,?) ON CONFLICT(user_id) DO "
     "UPDATE SET day = excluded.day, settings_version = excluded.settings_version, fingerprint = excluded.fingerprint";
-// What the reminders of a user's customers depend on: every edit bumps a version.
+// What the reminders of a user's customers depend on: a counter bumped by triggers on every
+// write to the user's customers, contacts and care events (migration 0013).
 constexpr const char* kFingerprint =
-    "SELECT (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM customers WHERE owner_id = ?1) || '|' || "
-    "(SELECT count(*) || '/' || coalesce(sum(k.version), 0) FROM contacts k JOIN customers c ON c.id = k.customer_id "
-    "WHERE c.owner_id = ?1) || '|' || (SELECT count(*) || '/' || coalesce(sum(e.version), 0) FROM care_events e "
-    "JOIN customers c ON c.id = e.customer_id WHERE c.owner_id = ?1)";
+    "SELECT coalesce((SELECT version FROM care_reminder_versions WHERE user_id = ?), 0)";
 constexpr const char* kBirthdays =
     "SELECT k.id, k.customer_id, k.birthday FROM contacts k JOIN customers c ON c.id = k.customer_id "
     "WHERE c.owner_id = ? AND c.deleted_at IS NULL AND k.deleted_at IS NULL AND k.left_company = 0 "
@@ -40,23 +38,15 @@ constexpr const char* kClose =
     "UPDATE care_tasks SET status = ?, done_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? "
     "AND status = 'open'";
 
-// Customers due for contact: the grade's longest gap since the last contact (or since the
-// customer was created), a planned next contact, or a new customer's first follow-up after
-// their first order (sales' customer_figures, kept current on every order write).
-// Parameters, in order: gap A, gap B, gap C, the first day a first order still counts as
-// new, today, new-customer days, then the scope's and the filters'.
-constexpr const char* kDueCte =
-    "WITH base AS (SELECT c.id, c.name, c.grade, c.owner_id, s.last_contact_day, s.next_contact_date, "
-    "date(coalesce(s.last_contact_day, substr(c.created_at, 1, 10)), '+' || (CASE coalesce(c.grade, 'C') "
-    "WHEN 'A' THEN ? WHEN 'B' THEN ? ELSE ? END) || ' days') AS gap_due, "
-    "CASE WHEN f.first_order_date >= ? AND f.first_order_date <= ? AND (s.last_contact_day IS NULL OR "
-    "s.last_contact_day < f.first_order_date) THEN date(f.first_order_date, '+' || ? || ' days') END AS new_due "
-    "FROM customers c LEFT JOIN care_state s ON s.customer_id = c.id LEFT JOIN customer_figures f ON f.customer_id = c.id ";
-constexpr const char* kDueSelect =
-    "), due AS (SELECT *, min(gap_due, coalesce(next_contact_date, gap_due), coalesce(new_due, gap_due)) AS due_date "
-    "FROM base) SELECT d.id, d.name, d.grade, d.owner_id, u.name, d.last_contact_day, d.next_contact_date, d.due_date, "
-    "CASE WHEN d.new_due = d.due_date THEN 'new_customer' WHEN d.next_contact_date = d.due_date THEN 'next_contact' "
-    "ELSE 'no_contact' END FROM due d JOIN users u ON u.id = d.owner_id WHERE d.due_date <= ? ";
+// Customers due for contact by the rule of migration 0013's view care_due_rule (the grade's
+// longest gap since the last contact or since the customer was created, a planned next
+// contact, a new customer's first follow-up after the first order), pre-computed per
+// customer in care_due and kept current by triggers. Parameter: the last due date wanted,
+// then the scope's and the filters'.
+constexpr const char* kDue =
+    "SELECT d.customer_id, c.name, c.grade, c.owner_id, u.name, s.last_contact_day, s.next_contact_date, d.due_date, "
+    "d.reason FROM care_due d JOIN customers c ON c.id = d.customer_id JOIN users u ON u.id = c.owner_id "
+    "LEFT JOIN care_state s ON s.customer_id = d.customer_id ";
 
 std::int64_t days_between(clock::Date a, clock::Date b) { return clock::day_number(b) - clock::day_number(a); }
 
@@ -78,33 +68,21 @@ void make(db::Conn& c, std::int64_t& made, UserId user, std::optional<CustomerId
   if (add_task(c, t)) ++made;
 }
 
-// The first day a first order still makes a customer "new" for the follow-up rule.
-std::string new_customer_window_start(clock::Date today, const CareSettings& s) {
-  return clock::format_date(clock::from_day_number(clock::day_number(today) - std::max<std::int64_t>(s.new_customer_days * 4, 60)));
-}
-
 struct DueQuery {
   std::string sql;
   db::Params params;
 };
 
-// Customers due by `until` (default today) under the rules as they stand `today`.
-DueQuery due_query(const auth::Principal& p, const OverdueFilter& f, clock::Date today, const CareSettings& s,
-                   std::optional<clock::Date> until = std::nullopt) {
+// Customers due by `until` in the caller's scope.
+DueQuery due_query(const auth::Principal& p, const OverdueFilter& f, clock::Date until) {
   db::Sql sql;
-  sql.add("c.deleted_at IS NULL AND c.status IN ('active', 'dormant')");
+  sql.add("d.due_date <= ?", {clock::format_date(until)});
   auto scope = customers::scope_condition(auth::scope_of(p));
   sql.add(scope.clause, scope.params);
-  if (f.mine) sql.add("c.owner_id = ?", {p.user.value});
-  if (f.owner_id) sql.add("c.owner_id = ?", {*f.owner_id});
-  if (f.customer_id) sql.add("c.id = ?", {*f.customer_id});
-  DueQuery q;
-  q.sql = std::string(kDueCte) + sql.where + kDueSelect;
-  q.params = {s.contact_gap_days.at("A"), s.contact_gap_days.at("B"), s.contact_gap_days.at("C"),
-              new_customer_window_start(today, s), clock::format_date(today), s.new_customer_days};
-  q.params.insert(q.params.end(), sql.params.begin(), sql.params.end());
-  q.params.emplace_back(clock::format_date(until.value_or(today)));
-  return q;
+  if (f.mine) sql.add("d.owner_id = ?", {p.user.value});
+  if (f.owner_id) sql.add("d.owner_id = ?", {*f.owner_id});
+  if (f.customer_id) sql.add("d.customer_id = ?", {*f.customer_id});
+  return {std::string(kDue) + sql.where + " ", sql.params};
 }
 
 nlohmann::json due_row(const db::Row& r, clock::Date today) {
@@ -122,14 +100,14 @@ nlohmann::json due_row(const db::Row& r, clock::Date today) {
 }
 
 nlohmann::json overdue_page(db::Conn& c, const auth::Principal& p, const OverdueFilter& f, clock::Date today,
-                            const CareSettings& s, std::int64_t page, std::int64_t page_size) {
-  auto q = due_query(p, f, today, s);
+                            std::int64_t page, std::int64_t page_size) {
+  auto q = due_query(p, f, today);
   const auto total = c.scalar_i64("SELECT count(*) FROM (" + q.sql + ")", q.params).value_or(0);
   auto params = q.params;
   params.emplace_back(page_size);
   params.emplace_back((page - 1) * page_size);
   nlohmann::json items = nlohmann::json::array();
-  c.query(q.sql + "ORDER BY d.due_date, d.id LIMIT ? OFFSET ?", params,
+  c.query(q.sql + "ORDER BY d.due_date, d.customer_id LIMIT ? OFFSET ?", params,
           [&](const db::Row& r) { items.push_back(due_row(r, today)); });
   return {{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
 }
@@ -290,18 +268,16 @@ Result<nlohmann::json> TaskStore::close(const auth::Principal& p, std::int64_t i
 nlohmann::json TaskStore::overdue(const auth::Principal& p, const OverdueFilter& f, clock::Date today, std::int64_t page,
                                   std::int64_t page_size) {
   return db_.read([&](db::Conn& c) {
-    const auto s = load_settings(c).settings;
-    return overdue_page(c, p, f, today, s, page, page_size);
+    return overdue_page(c, p, f, today, page, page_size);
   });
 }
 
 nlohmann::json TaskStore::today(const auth::Principal& p, clock::Date today) {
   sweep(p.user, today, false);
   return db_.read([&](db::Conn& c) {
-    const auto s = load_settings(c).settings;
     nlohmann::json out = {{"date", clock::format_date(today)}};
     // Contacts due: my customers whose contact is due today or overdue.
-    out["contacts_due"] = overdue_page(c, p, {.mine = true}, today, s, 1, 20);
+    out["contacts_due"] = overdue_page(c, p, {.mine = true}, today, 1, 20);
     // Tasks: mine, open, overdue or due within the week.
     nlohmann::json tasks = nlohmann::json::array();
     const auto horizon = add_days(today, 7);
@@ -347,7 +323,6 @@ nlohmann::json TaskStore::today(const auth::Principal& p, clock::Date today) {
 Result<nlohmann::json> TaskStore::customer_summary(const auth::Principal& p, std::int64_t customer_id, clock::Date today) {
   return db_.read([&](db::Conn& c) -> Result<nlohmann::json> {
     KEHU_CHECK(customers::check_access(c, auth::scope_of(p), CustomerId(customer_id), customers::Access::kRead));
-    const auto s = load_settings(c).settings;
     nlohmann::json out = {{"customer_id", customer_id}, {"last_contact_day", nullptr}, {"next_contact_date", nullptr},
                           {"days_since_last_contact", nullptr}, {"due_date", nullptr}, {"overdue", false}, {"reason", nullptr}};
     c.query("SELECT last_contact_day, next_contact_date FROM care_state WHERE customer_id = ?", {customer_id},
@@ -359,7 +334,7 @@ Result<nlohmann::json> TaskStore::customer_summary(const auth::Principal& p, std
               if (!r.is_null(1)) out["next_contact_date"] = r.text(1);
             });
     // the due date by the same rule as the overdue list (any owner, this customer only)
-    auto q = due_query(p, {.customer_id = customer_id}, today, s, clock::from_day_number(clock::day_number(today) + 3650));
+    auto q = due_query(p, {.customer_id = customer_id}, clock::from_day_number(clock::day_number(today) + 3650));
     c.query(q.sql, q.params, [&](const db::Row& r) {
       out["due_date"] = r.text(7);
       out["reason"] = r.text(8);
