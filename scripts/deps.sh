@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config git
   librestinio-dev libhttp-parser-dev libasio-dev libfmt-dev nlohmann-json3-dev
-  libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev
-  libopencc-dev opencc libgtest-dev libgmock-dev
+  libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libcli11-dev wrk
+  libopencc-dev opencc libicu-dev libgtest-dev libgmock-dev
   python3 python3-lunardate python3-icalendar nodejs npm chromium fonts-wqy-microhei
 )
 

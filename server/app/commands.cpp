@@ -10,11 +10,14 @@
 #include <thread>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/demo.hpp"
 #include "app/logging.hpp"
 #include "app/wiring.hpp"
+#include "modules/customers/import_store.hpp"
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/secrets.hpp"
 #include "platform/core/clock.hpp"
@@ -238,6 +241,52 @@ int print_routes() {
   }
   std::filesystem::remove_all(dir);
   return 0;
+}
+
+int import_customers(const Settings& s, const ImportArgs& a) {
+  setup_clock();
+  auto db = open_existing(s);
+  register_messages();
+  std::ifstream in(a.file, std::ios::binary);
+  if (!in) throw SettingsError("cannot read '" + a.file + "'");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  auto choice = [](const std::string& v, const std::vector<std::string_view>& allowed, const char* name) {
+    auto it = std::find(allowed.begin(), allowed.end(), v);
+    if (it == allowed.end()) throw SettingsError(std::string("invalid --") + name + " '" + v + "'");
+    return static_cast<int>(it - allowed.begin());
+  };
+  customers::ImportOptions o;
+  o.dry_run = a.dry_run;
+  o.valid_rows = a.valid_rows;
+  o.key = static_cast<customers::DuplicateKey>(choice(a.duplicate_key, customers::kDuplicateKeys, "duplicate-key"));
+  o.mode = static_cast<customers::ImportMode>(choice(a.mode, customers::kImportModes, "mode"));
+  choice(a.encoding, customers::kImportEncodings, "encoding");
+  if (a.encoding != "auto") o.encoding = io::parse_encoding(a.encoding);
+  const auto lang = messages::from_accept_language(a.lang);
+  auto p = db->read([&](db::Conn& c) -> std::optional<auth::Principal> {
+    auto u = auth::find_user_by_name(c, a.as);
+    if (!u || !u->active) return std::nullopt;
+    auth::Principal p{u->id, u->username, u->name, u->role, u->team};
+    if (u->role == auth::Role::kManager)
+      if (auto led = auth::team_led_by(c, u->id)) p.team = *led;
+    return p;
+  });
+  if (!p) throw SettingsError("no active user '" + a.as + "'");
+  customers::ImportStore store(*db);
+  auto r = store.run(*p, bytes.str(), o, audit::Actor{p->user.value, "cli", "local"});
+  if (!r) {
+    const auto& e = r.error();
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [k, v] : e.fields) fields[k] = customers::translate_key(v, lang);
+    std::cout << nlohmann::json{{"error", {{"code", error_code_name(e.code)},
+                                           {"message", messages::translate(e.message, lang, e.args)},
+                                           {"fields", fields}}}}.dump(2)
+              << "\n";
+    return 1;
+  }
+  std::cout << customers::to_json(*r, lang).dump(2) << "\n";
+  return !o.dry_run && r->refused ? 1 : 0;
 }
 
 }  // namespace kehu::app

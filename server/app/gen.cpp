@@ -201,6 +201,8 @@ void write_customers(db::Conn& c, State& s, std::size_t from, std::size_t to) {
     std::optional<std::int64_t> parent;
     if (cu.level == 's') parent = s.first_customer + parent_index(s, i, 0, generals);
     if (cu.level == 't') parent = s.first_customer + parent_index(s, i, generals, seconds);
+    // A sub-dealer belongs to its dealer's manager (only tiny scales lack a same-owner parent).
+    if (parent) cu.owner = s.customers[static_cast<std::size_t>(*parent - s.first_customer)].owner;
     const char* status = cu.until == 0 ? "prospect" : cu.until < s.today ? (s.rng.chance(0.6) ? "dormant" : "lost") : "active";
     const std::int64_t credit = cu.until == 0 ? 0
                                 : cu.level == 'g' ? 100'000'000

@@ -9,6 +9,7 @@
 
 #include "app/calendar_command.hpp"
 #include "app/commands.hpp"
+#include "app/gen.hpp"
 
 int main(int argc, char** argv) {
   CLI::App cli{"kehu 客户 — customer relationship management"};
@@ -64,6 +65,30 @@ int main(int argc, char** argv) {
   bool force_jobs = false;
   jobs_run->add_flag("--force", force_jobs, "Run every job, due or not");
 
+  auto* gen = cli.add_subcommand("gen", "Generate a benchmark data set into a new database (deterministic)");
+  kehu::app::GenOptions g;
+  gen->add_option("--db", g.db, "The new database file")->required();
+  gen->add_option("--scale", g.scale, "tiny, W100K or W1M")->check(CLI::IsMember({"tiny", "W100K", "W1M"}));
+  gen->add_option("--seed", g.seed, "Random seed (default 42)");
+  gen->add_option("--until", g.until, "Last day of the history, YYYY-MM-DD (default today)");
+  gen->add_option("--password", g.password, "Password of every generated user (default random, see the manifest)");
+  gen->add_option("--import-csv", g.import_csv, "Also write new customers as a CSV file for the import benchmark");
+  gen->add_option("--import-rows", g.import_rows, "Rows of that file")->check(CLI::Range(0, 1000000));
+
+  auto* import_cmd = cli.add_subcommand("import", "Import records from files");
+  import_cmd->require_subcommand(1);
+  kehu::app::ImportArgs imp;
+  auto* import_customers = import_cmd->add_subcommand("customers", "Import customers from a CSV file (as POST /api/v1/customers/imports)");
+  add_db(import_customers);
+  import_customers->add_option("--file", imp.file, "The CSV file")->required();
+  import_customers->add_option("--as", imp.as, "Import as this user (scope, owner, audit)")->required();
+  import_customers->add_flag("--dry-run", imp.dry_run, "Check and report; store nothing");
+  import_customers->add_option("--duplicate-key", imp.duplicate_key, "credit_code, name (default), mobile or email");
+  import_customers->add_option("--mode", imp.mode, "skip (default), fill_empty, overwrite or create");
+  import_customers->add_flag("--valid-rows", imp.valid_rows, "Store the valid rows even when others are invalid");
+  import_customers->add_option("--encoding", imp.encoding, "auto (default), utf-8, gb18030 or big5");
+  import_customers->add_option("--lang", imp.lang, "Language of the report's messages: zh-CN (default), zh-TW, en");
+
   cli.add_subcommand("version", "Print the version");
   auto* routes = cli.add_subcommand("routes", "Print every API route (for the OpenAPI check)");
   kehu::app::CalendarCommand calendar(cli);
@@ -76,6 +101,7 @@ int main(int argc, char** argv) {
 
   try {
     if (serve->parsed()) return kehu::app::serve(s);
+    if (gen->parsed()) return kehu::app::generate(g);
     if (init->parsed()) return kehu::app::init(s);
     if (uadd->parsed()) return kehu::app::user_add(s, u);
     if (upw->parsed()) return kehu::app::user_passwd(s, u);
@@ -84,6 +110,7 @@ int main(int argc, char** argv) {
     if (backup->parsed()) return kehu::app::backup(s, backup_file);
     if (routes->parsed()) return kehu::app::print_routes();
     if (jobs_run->parsed()) return kehu::app::run_jobs(s, force_jobs);
+    if (import_customers->parsed()) return kehu::app::import_customers(s, imp);
     if (calendar.parsed()) return calendar.run();
     std::cout << "kehu " << KEHU_VERSION << "\n";
     return 0;

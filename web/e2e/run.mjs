@@ -10,6 +10,7 @@
 //   KEHU_WAIT_SECONDS    wait this long for the binary to appear (default 0)
 //   CHROMIUM             browser (default /usr/bin/chromium)
 //   E2E_KEEP=1           keep the temporary database folder
+//   E2E_ONLY=regex       run only the flows whose name matches (and the final page-error check)
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, openSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -21,12 +22,14 @@ import { careFlows } from './care_flows.mjs'
 import { visitFlows } from './visit_flows.mjs'
 import { surveyFlows } from './survey_flows.mjs'
 import { complaintFlows } from './complaint_flows.mjs'
+import { importFlows } from './import_flows.mjs'
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const ARTIFACTS = join(WEB, 'e2e', 'artifacts')
 const BIN = process.env.KEHU_BIN || resolve(WEB, '..', 'build', 'server', 'kehu')
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const WAIT_BIN = Number(process.env.KEHU_WAIT_SECONDS || 0)
+const ONLY = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null
 
 const AM = { username: 'alice', password: 'Secret-pass-123', name: '李娜' }
 // A team lead and two account managers of his team (handover flow)
@@ -1316,6 +1319,7 @@ function flows(ctx) {
     ...visitFlows({ page, base, h, api, state, check, users: { AM, LEAD, AM1, AM2, DIRECTOR } }),
     ...surveyFlows({ page, base, h, api, state, check, users: { AM, LEAD, AM1, DIRECTOR, SERVICE } }),
     ...complaintFlows({ page, base, h, api, state, check, users: { AM1, LEAD, DIRECTOR, SERVICE } }),
+    ...importFlows({ page, base, h, api, state, check, users: { AM } }),
 
     ['no Content-Security-Policy violation and no page error', async () => {
       check(ctx.cspViolations.length === 0, `CSP violations: ${ctx.cspViolations.join(' | ')}`)
@@ -1367,7 +1371,9 @@ async function main() {
       }
     })
 
-    for (const [name, fn] of flows(ctx)) {
+    const all = flows(ctx)
+    for (const [name, fn] of all) {
+      if (ONLY && !ONLY.test(name) && name !== all[all.length - 1][0]) continue
       const started = Date.now()
       try {
         await fn()

@@ -70,6 +70,7 @@ void make(db::Conn& c, std::int64_t& made, UserId user, std::optional<CustomerId
 
 struct DueQuery {
   std::string sql;
+  std::string where;  // the WHERE clause of sql, for the count
   db::Params params;
 };
 
@@ -82,7 +83,7 @@ DueQuery due_query(const auth::Principal& p, const OverdueFilter& f, clock::Date
   if (f.mine) sql.add("d.owner_id = ?", {p.user.value});
   if (f.owner_id) sql.add("d.owner_id = ?", {*f.owner_id});
   if (f.customer_id) sql.add("d.customer_id = ?", {*f.customer_id});
-  return {std::string(kDue) + sql.where + " ", sql.params};
+  return {std::string(kDue) + sql.where + " ", sql.where + " ", sql.params};
 }
 
 nlohmann::json due_row(const db::Row& r, clock::Date today) {
@@ -102,7 +103,9 @@ nlohmann::json due_row(const db::Row& r, clock::Date today) {
 nlohmann::json overdue_page(db::Conn& c, const auth::Principal& p, const OverdueFilter& f, clock::Date today,
                             std::int64_t page, std::int64_t page_size) {
   auto q = due_query(p, f, today);
-  const auto total = c.scalar_i64("SELECT count(*) FROM (" + q.sql + ")", q.params).value_or(0);
+  // The count needs no names: only the due rows and the customers' scope.
+  const auto count_sql = "SELECT count(*) FROM care_due d JOIN customers c ON c.id = d.customer_id " + q.where;
+  const auto total = c.scalar_i64(count_sql, q.params).value_or(0);
   auto params = q.params;
   params.emplace_back(page_size);
   params.emplace_back((page - 1) * page_size);

@@ -40,6 +40,44 @@ void register_messages() {
   add("contact.birthday_invalid", {"生日格式不正确", "生日格式不正確", "Invalid birthday"});
   add("contact.birthday_range", {"生日须在 1900 年之后且不晚于今天", "生日須在 1900 年之後且不晚於今天",
                                  "A birthday must be after 1900 and not in the future"});
+  // Imports from CSV (import*.cpp).
+  add("customer.import_too_large", {"文件过大：最多 {mb} MB、{rows} 行数据", "檔案過大：最多 {mb} MB、{rows} 列資料",
+                                    "The file is too large: at most {mb} MB and {rows} data rows"});
+  add("customer.import_media_type", {"请上传 CSV 文件（Content-Type: text/csv）", "請上傳 CSV 檔案（Content-Type: text/csv）",
+                                     "Send the CSV file itself (Content-Type: text/csv)"});
+  add("customer.import_encoding", {"文件不是有效的 {encoding} 编码（第 {line} 行）；请在 Excel 中另存为“CSV UTF-8”，或选择正确的编码",
+                                   "檔案不是有效的 {encoding} 編碼（第 {line} 行）；請在 Excel 中另存為「CSV UTF-8」，或選擇正確的編碼",
+                                   "The file is not valid {encoding} (line {line}); save it as \"CSV UTF-8\" in Excel or choose the right encoding"});
+  add("customer.import_encoding_unsupported", {"不支持 UTF-16 文件；请在 Excel 中另存为“CSV UTF-8”",
+                                               "不支援 UTF-16 檔案；請在 Excel 中另存為「CSV UTF-8」",
+                                               "UTF-16 files are not supported; save the file as \"CSV UTF-8\""});
+  add("customer.import_unclosed_quote", {"第 {row} 行第 {column} 列的引号没有闭合，文件其余部分无法读取",
+                                         "第 {row} 列第 {column} 欄的引號沒有結束，檔案其餘部分無法讀取",
+                                         "The quote opened in row {row}, column {column} is never closed; the rest of the file cannot be read"});
+  add("customer.import_empty", {"文件中没有数据行", "檔案中沒有資料列", "The file has no data rows"});
+  add("customer.import_no_name_column", {"找不到“客户名称”列；请使用导入模板的表头", "找不到「客戶名稱」欄；請使用匯入範本的標題列",
+                                         "No customer name column; use the headers of the import template"});
+  add("customer.import_refused", {"有 {invalid} 行数据有误，未导入任何数据；请修正后重试，或选择只导入正确的行",
+                                  "有 {invalid} 列資料有誤，未匯入任何資料；請修正後再試，或選擇只匯入正確的列",
+                                  "{invalid} rows are invalid, so nothing was imported; fix them, or choose to import the valid rows"});
+  add("customer.import_extra_cells", {"该行有 {count} 列，多于表头的 {header} 列", "該列有 {count} 欄，多於標題列的 {header} 欄",
+                                      "This row has {count} cells, more than the {header} headers"});
+  add("customer.import_missing_cells", {"该行只有 {count} 列，少于表头的 {header} 列", "該列只有 {count} 欄，少於標題列的 {header} 欄",
+                                        "This row has only {count} cells for {header} headers"});
+  add("customer.import_invalid_choice", {"无效的选项，可选：{allowed}", "無效的選項，可選：{allowed}", "Invalid choice; one of: {allowed}"});
+  add("customer.import_region_unknown", {"找不到该地区", "找不到該地區", "No such region"});
+  add("customer.import_region_mismatch", {"该地区不属于所填的上级地区", "該地區不屬於所填的上級地區",
+                                          "This region is not inside the province or city given"});
+  add("customer.import_duplicate_in_file", {"与文件第 {row} 行重复", "與檔案第 {row} 列重複", "Duplicates row {row} of this file"});
+  add("customer.import_duplicate_locked", {"与已有客户重复，但您无权修改该客户", "與既有客戶重複，但您無權修改該客戶",
+                                           "Duplicates an existing customer you may not change"});
+  add("customer.import_owner_forbidden", {"只有主管可以指定其他负责人", "只有主管可以指定其他負責人",
+                                          "Only team leads may name another owner"});
+  add("customer.import_owner_unknown", {"没有这个用户名", "沒有這個使用者名稱", "No user with this username"});
+  add("customer.import_not_latest", {"只能撤销您最近一次尚未撤销的导入", "只能復原您最近一次尚未復原的匯入",
+                                     "Only your most recent import that is not undone can be undone"});
+  add("customer.import_already_undone", {"该导入已经撤销", "該匯入已經復原", "This import has been undone already"});
+  add("customer.import_error_column", {"错误", "錯誤", "Error"});
 }
 
 }  // namespace kehu::customers

@@ -3,6 +3,7 @@
 #include "modules/customers/customers.hpp"
 #include "modules/customers/customer_field.hpp"
 #include "modules/customers/customer_store.hpp"
+#include "modules/customers/import_store.hpp"
 #include "modules/customers/region_store.hpp"
 #include "platform/http/fields.hpp"
 #include "platform/http/params.hpp"
@@ -50,7 +51,7 @@ Result<ListFilter> read_filter(const Request& req) {
 Response render_list(const ListResult& r, const ListFilter& f, Personal personal) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : r.items) items.push_back(to_json(c, personal));
-  return Response::ok({{"items", items}, {"total", r.total}, {"page", f.page}, {"page_size", f.page_size}});
+  return Response::ok({{"items", items}, {"total", r.total}, {"total_capped", r.capped}, {"page", f.page}, {"page_size", f.page_size}});
 }
 
 struct Routes {
@@ -266,6 +267,7 @@ void Module::register_routes(http::Router& r) {
   r.patch("/api/v1/contacts/{id}", h(&Routes::update_contact));
   r.del("/api/v1/contacts/{id}", h(&Routes::remove_contact));
   register_region_routes(r, a, state_->regions);
+  register_import_routes(r, a);
   register_field_routes(r, a);
 }
 

@@ -23,9 +23,14 @@ struct ListFilter {
   std::int64_t page = 1, page_size = 20;
 };
 
+// Lists count their matches exactly up to kCountCap; beyond it `total` is kCountCap and
+// `capped` is set (the UI shows "10,000+"), so a broad filter over a million customers
+// costs a bounded index walk instead of counting every match on each page.
+constexpr std::int64_t kCountCap = 10000;
 struct ListResult {
   std::vector<Customer> items;
   std::int64_t total = 0;
+  bool capped = false;
 };
 
 struct Match {

@@ -12,6 +12,12 @@ namespace {
 
 using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 
+// The largest body RESTinio reads: a 50 MiB customer import plus room to answer a slightly
+// bigger one with a proper 413. Every other body keeps its own, smaller limit where it is
+// read: JSON 1 MiB (Request::json_object), attachments 5 MiB, the public form 16 KiB.
+// Bigger bodies get the connection closed at the headers (RESTinio has no per-route limit).
+constexpr std::uint64_t kMaxBody = 51 * 1024 * 1024;
+
 Method to_method(const restinio::http_method_id_t& m) {
   if (m == restinio::http_method_get()) return Method::kGet;
   if (m == restinio::http_method_head()) return Method::kHead;
@@ -136,7 +142,7 @@ void Server::start() {
                                                     .max_field_name_size(4 * 1024)
                                                     .max_field_value_size(64 * 1024)
                                                     .max_field_count(100)
-                                                    .max_body_size(8 * 1024 * 1024));
+                                                    .max_body_size(kMaxBody));
   impl_->running.emplace(restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings), impl_->options.threads));
 }
 

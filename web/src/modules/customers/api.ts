@@ -6,7 +6,8 @@ import type {
 } from './types'
 
 export const customersApi = {
-  list: (q: CustomerQuery) => http.get<Page<Customer>>('/customers', { ...q }),
+  // total is exact up to 10,000 matches; beyond, total_capped is true (shown as "10,000+")
+  list: (q: CustomerQuery) => http.get<Page<Customer> & { total_capped?: boolean }>('/customers', { ...q }),
   get: (id: number) => http.get<Customer>(`/customers/${id}`),
   create: (body: CustomerInput) => http.post<Customer>('/customers', body),
   update: (id: number, body: CustomerInput) => http.patch<Customer>(`/customers/${id}`, body),
