@@ -218,10 +218,10 @@ ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
   Sql sql;
   sql.add(f.deleted ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
   add_scope(sql, s);
+  std::optional<std::string> match;
   if (f.q) {
-    auto match = text::build_match_query(*f.q);
+    match = text::build_match_query(*f.q);
     if (!match) return {};
-    sql.add("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", {*match});
   }
   if (f.grade) sql.add("c.grade = ?", {*f.grade});
   if (f.status) sql.add("c.status = ?", {*f.status});
@@ -248,9 +248,35 @@ ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
                             ", c.id" + (f.sort.descending ? " DESC" : " ASC");
   return db_.read([&](db::Conn& c) {
     ListResult out;
+    if (match) {
+      // A manager's search that matches more customers than a manager has (two pinyin
+      // initials match tens of thousands) starts from the manager's customers and keeps
+      // those in the matches (the unary + stops SQLite from starting from the matches and
+      // reading every matching row to test the scope: 48 ms → 18 ms at a million).
+      constexpr std::int64_t kBroad = 5000;
+      const bool broad = s.visibility != auth::Scope::Visibility::kAll &&
+                         c.scalar_i64("SELECT count(*) FROM (SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT ?)",
+                                      {*match, kBroad + 1}).value_or(0) > kBroad;
+      sql.add(std::string(broad ? "+" : "") + "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", {*match});
+      // A plain search over all customers with more index matches than the cap plus every
+      // customer in the recycle bin has more live matches than the cap: no row need be read
+      // to say so.
+      const bool plain = s.visibility == auth::Scope::Visibility::kAll && !f.deleted && !f.grade && !f.status &&
+                         !f.industry && !f.size && !f.type && !f.province_code && !f.city_code && !f.tag && !f.owner_id &&
+                         !f.team_id && !f.created_from && !f.created_to;
+      if (plain) {
+        const auto deleted = c.scalar_i64("SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL").value_or(0);
+        const auto limit = kCountCap + deleted;
+        if (c.scalar_i64("SELECT count(*) FROM (SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT ?)",
+                         {*match, limit + 1}).value_or(0) > limit) {
+          out.total = kCountCap;
+          out.capped = true;
+        }
+      }
+    }
     // A search reads its matches once (id and sort value, up to the cap) and sorts them here:
     // the count and the page come from the same pass, half the row reads of two queries.
-    if (f.q) {
+    if (f.q && !out.capped) {
       struct Hit {
         std::int64_t id;
         std::optional<std::string> text;
@@ -280,18 +306,28 @@ ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
                              {ids.dump()}, customer_from);
         return out;
       }
+      out.total = kCountCap;  // more matches than the cap: the pass above counted them
+      out.capped = true;
+    } else if (!out.capped) {
+      auto count_params = sql.params;
+      count_params.emplace_back(kCountCap + 1);
+      out.total = c.scalar_i64(kCount + sql.where + " LIMIT ?)", count_params).value_or(0);
+      out.capped = out.total > kCountCap;
+      if (out.capped) out.total = kCountCap;
     }
-    auto count_params = sql.params;
-    count_params.emplace_back(kCountCap + 1);
-    out.total = c.scalar_i64(kCount + sql.where + " LIMIT ?)", count_params).value_or(0);
-    out.capped = out.total > kCountCap;
-    if (out.capped) out.total = kCountCap;
     auto params = sql.params;
     params.emplace_back(f.page_size);
     params.emplace_back((f.page - 1) * f.page_size);
     // The page's ids first, from customers alone; then the names for those 50 only (a search
-    // matching thousands no longer joins users and regions for every match).
-    const std::string page = "SELECT c.id FROM customers c " + sql.where + order + " LIMIT ? OFFSET ?";
+    // matching thousands no longer joins users and regions for every match). A search with
+    // more matches than the cap, over all customers by name or by last change, walks that
+    // index and keeps the matches (5 ms) instead of sorting tens of thousands (33 ms).
+    static const std::map<std::string, std::string> kSortIndexes = {{"name", "customers_sort_key"},
+                                                                     {"updated_at", "customers_updated"}};
+    const auto sort_index = kSortIndexes.find(f.sort.field);
+    const bool walk = out.capped && f.q && sort_index != kSortIndexes.end() && s.visibility == auth::Scope::Visibility::kAll;
+    const std::string page = "SELECT c.id FROM customers c " + (walk ? "INDEXED BY " + sort_index->second + " " : std::string()) +
+                             sql.where + order + " LIMIT ? OFFSET ?";
     out.items = c.rows(std::string(kSelect).replace(std::string(kSelect).rfind("FROM customers c "), 17,
                                                     "FROM (" + page + ") page CROSS JOIN customers c ON c.id = page.id ") +
                            kJoins + order,

@@ -456,13 +456,14 @@ Error file_error(std::string key) { return Error(ErrorCode::kValidationFailed, s
 // search index); with the connection's usual 64 MiB page cache they are read, spilled to the
 // WAL and read again many times over (a 50,000-row import into a million customers: 16 s →
 // 13 s). The writer gets a bigger cache while the import runs (4 KiB per row, at most
-// 512 MiB; pages are only allocated when used) and its own back afterwards.
+// 96 MiB, so the server stays under 500 MB resident; pages are only allocated when used)
+// and its own back afterwards.
 class CacheForImport {
  public:
   CacheForImport(db::Conn& c, std::size_t rows) : c_(c) {
-    const std::int64_t kib = std::min<std::int64_t>(512 * 1024, static_cast<std::int64_t>(rows) * 4);
-    const std::int64_t wanted = -std::max<std::int64_t>(kib, 65536);
-    saved_ = c_.scalar_i64("PRAGMA cache_size").value_or(-65536);
+    const std::int64_t kib = std::min<std::int64_t>(96 * 1024, static_cast<std::int64_t>(rows) * 4);
+    const std::int64_t wanted = -std::max<std::int64_t>(kib, 16384);
+    saved_ = c_.scalar_i64("PRAGMA cache_size").value_or(-16384);
     if (wanted < saved_) c_.exec_script("PRAGMA cache_size=" + std::to_string(wanted));
   }
   ~CacheForImport() {
