@@ -8,14 +8,14 @@ namespace kehu::customers {
 namespace {
 
 // Parameters follow the order of the `?`.
-// Both halves are indexable (customers_owner, the rowid, customer_members_user), so SQLite
-// answers them as a union of two index lookups instead of testing every customer: at a
-// million customers a correlated EXISTS here scanned the whole table for each list.
-constexpr const char* kScopeOwn =
-    "(c.owner_id = ? OR c.id IN (SELECT m.customer_id FROM customer_members m WHERE m.user_id = ?))";
-constexpr const char* kScopeTeam =
-    "(c.owner_id IN (SELECT id FROM users WHERE id = ? OR team_id = ?) OR c.id IN (SELECT m.customer_id FROM "
-    "customer_members m JOIN users mu ON mu.id = m.user_id WHERE mu.team_id = ? OR m.user_id = ?))";
+// A restricted scope is two halves, the customers the user (or the team) owns and those shared
+// with them as members, so that a search can read each half through its own covering index.
+constexpr const char* kOwnedOwn = "c.owner_id = ?";
+constexpr const char* kSharedOwn = "c.id IN (SELECT m.customer_id FROM customer_members m WHERE m.user_id = ?)";
+constexpr const char* kOwnedTeam = "c.owner_id IN (SELECT id FROM users WHERE id = ? OR team_id = ?)";
+constexpr const char* kSharedTeam =
+    "c.id IN (SELECT m.customer_id FROM customer_members m JOIN users mu ON mu.id = m.user_id WHERE mu.team_id = ? "
+    "OR m.user_id = ?)";
 constexpr const char* kWritableOwn =
     "SELECT 1 FROM customers c WHERE c.id = ? AND (c.owner_id = ? OR EXISTS (SELECT 1 FROM customer_members m "
     "WHERE m.customer_id = c.id AND m.user_id = ? AND m.access = 'write'))";
@@ -29,18 +29,30 @@ constexpr const char* kCreditLimit = "SELECT credit_limit FROM customers WHERE i
 
 }  // namespace
 
-ScopeSql scope_condition(const auth::Scope& s) {
+std::optional<ScopeHalves> scope_halves(const auth::Scope& s) {
   using V = auth::Scope::Visibility;
   switch (s.visibility) {
-    case V::kAll: return {"1 = 1", {}};
-    case V::kOwn: return {kScopeOwn, {s.user.value, s.user.value}};
+    case V::kOwn: return ScopeHalves{{kOwnedOwn, {s.user.value}}, {kSharedOwn, {s.user.value}}};
     case V::kTeam: {
       const std::int64_t team = s.team ? s.team->value : -1;
-      return {kScopeTeam, {s.user.value, team, team, s.user.value}};
+      return ScopeHalves{{kOwnedTeam, {s.user.value, team}}, {kSharedTeam, {team, s.user.value}}};
     }
+    case V::kAll:
     case V::kNone: break;
   }
-  return {"0 = 1", {}};
+  return std::nullopt;
+}
+
+ScopeSql scope_condition(const auth::Scope& s) {
+  if (s.visibility == auth::Scope::Visibility::kAll) return {"1 = 1", {}};
+  auto halves = scope_halves(s);
+  if (!halves) return {"0 = 1", {}};
+  // Both halves are indexable (customers_owner, the rowid, customer_members_user), so SQLite
+  // answers them as a union of two index lookups instead of testing every customer: at a
+  // million customers a correlated EXISTS here scanned the whole table for each list.
+  ScopeSql out{"(" + halves->owned.clause + " OR " + halves->shared.clause + ")", halves->owned.params};
+  out.params.insert(out.params.end(), halves->shared.params.begin(), halves->shared.params.end());
+  return out;
 }
 
 Status check_customer_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a, bool include_deleted) {

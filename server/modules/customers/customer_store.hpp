@@ -38,6 +38,13 @@ struct Match {
   std::string name, owner_name, reason;
 };
 
+// A restricted scope (own, team) as its two halves: the customers owned, and those shared
+// through membership. scope_condition() is "(owned OR shared)". nullopt for kAll and kNone.
+struct ScopeHalves {
+  ScopeSql owned, shared;
+};
+std::optional<ScopeHalves> scope_halves(const auth::Scope& s);
+
 // check_access with the recycle bin included or not (customer_scope.cpp).
 Status check_customer_access(db::Conn& c, const auth::Scope& s, CustomerId id, Access a, bool include_deleted);
 

@@ -126,6 +126,9 @@ class Database {
   // Runs statements on the writer outside a transaction (ANALYZE, PRAGMA optimize,
   // wal_checkpoint), waiting for the write in progress.
   virtual void maintain(std::string_view sql) = 0;
+  // Write transactions run so far: concurrent writes share one (group commit), so under
+  // load this grows slower than the number of write() calls.
+  virtual std::int64_t write_commits() const = 0;
   // The database file; files stored beside it (attachments) go in "<path>.files".
   virtual const std::string& file_path() const = 0;
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -90,6 +92,61 @@ TEST_F(DatabaseTest, ReadersSeeCommittedWritesConcurrently) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(count(), 100);
+}
+
+// Writes that arrive while one is running share the next commit; each still stands or
+// falls alone: a failed Result or an exception rolls back that write only.
+TEST_F(DatabaseTest, ConcurrentWritesShareACommitAndFailAlone) {
+  std::atomic<bool> first_running{false};
+  std::thread slow([&] {
+    db_->write([&](Conn& c) {
+      c.exec("INSERT INTO t(name) VALUES ('slow')");
+      first_running = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the others queue up meanwhile
+    });
+  });
+  while (!first_running) std::this_thread::yield();
+  const auto commits_before = db_->write_commits();
+  std::vector<std::thread> threads;
+  std::atomic<int> refused{0}, thrown{0}, stored{0};
+  for (int i = 0; i < 12; ++i) {
+    threads.emplace_back([&, i] {
+      const std::string name = "w" + std::to_string(i);
+      if (i % 4 == 1) {  // a validation failure after writing: rolled back alone
+        Result<int> r = db_->write([&](Conn& c) -> Result<int> {
+          c.exec("INSERT INTO t(name) VALUES (?)", {name});
+          return Error(ErrorCode::kValidationFailed, "nope");
+        });
+        if (!r.ok()) ++refused;
+      } else if (i % 4 == 2) {  // a UNIQUE violation after a good insert: rolled back alone
+        try {
+          db_->write([&](Conn& c) {
+            c.exec("INSERT INTO t(name) VALUES (?)", {name});
+            c.exec("INSERT INTO t(name) VALUES ('slow')");
+          });
+        } catch (const ConstraintError&) {
+          ++thrown;
+        }
+      } else {
+        Result<int> r = db_->write([&](Conn& c) -> Result<int> {
+          return static_cast<int>(c.exec("INSERT INTO t(name) VALUES (?)", {name}).last_id);
+        });
+        if (r.ok() && *r > 0) ++stored;
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // all twelve are queued
+  slow.join();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(refused.load(), 3);
+  EXPECT_EQ(thrown.load(), 3);
+  EXPECT_EQ(stored.load(), 6);
+  auto names = db_->read([](Conn& c) {
+    return c.rows("SELECT name FROM t ORDER BY name", {}, [](const Row& r) { return r.text(0); });
+  });
+  EXPECT_EQ(names, (std::vector<std::string>{"slow", "w0", "w11", "w3", "w4", "w7", "w8"}));
+  // twelve writes queued behind the slow one: fewer commits than writes
+  EXPECT_LT(db_->write_commits() - commits_before, 12);
 }
 
 TEST_F(DatabaseTest, OnlineBackup) {

@@ -1,10 +1,13 @@
 // SQLite backend: WAL, foreign keys, synchronous=FULL, one writer + a pool of readers.
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "platform/db/database.hpp"
@@ -144,6 +147,23 @@ class SqliteDatabase final : public Database {
       readers_.push_back(std::make_unique<SqliteConn>(o.path, false, o.synchronous_full));
       free_.push_back(readers_.back().get());
     }
+    // Checkpoints in the background. SQLite's own runs inside the commit that fills the WAL
+    // to 1,000 pages, so every few dozen creates one of them also copied the WAL into the
+    // database file and waited for its fsync while holding the writer. Here the commit only
+    // signals; a thread with its own connection copies the pages (PASSIVE: it never blocks
+    // the writer or a reader), on the other core. A WAL that still grows far beyond that
+    // (the thread cannot keep up) is checkpointed by the writer as before.
+    checkpointer_conn_ = std::make_unique<SqliteConn>(o.path, false, o.synchronous_full);
+    sqlite3_wal_hook(writer_->handle(), &SqliteDatabase::on_wal_commit, this);
+    checkpointer_ = std::thread([this] { checkpoint_loop(); });
+  }
+  ~SqliteDatabase() override {
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      stopping_ = true;
+    }
+    checkpoint_cv_.notify_one();
+    checkpointer_.join();
   }
 
   int schema_version() override {
@@ -235,22 +255,154 @@ class SqliteDatabase final : public Database {
     f(*c);
   }
 
+  // Group commit. Writes that arrive while another is running wait in a queue; the thread that
+  // finds no batch running takes every waiting write (at most kMaxBatch) and runs them in one
+  // transaction, each inside its own savepoint: a write whose function fails or throws is
+  // rolled back alone, the others commit together with one fsync. Every caller returns only
+  // after the commit that holds its write (or its rollback). Under load a create shares its
+  // commit, its index pages and its WAL frames with the writes beside it.
   void with_writer(const std::function<bool(Conn&)>& f) override {
-    std::lock_guard lock(write_mutex_);
-    writer_->exec_script("BEGIN IMMEDIATE");
-    bool commit = false;
-    try {
-      commit = f(*writer_);
-    } catch (...) {
-      writer_->exec_script("ROLLBACK");
-      throw;
+    WriteJob job{&f};
+    std::unique_lock lock(queue_mutex_);
+    queue_.push_back(&job);
+    while (!job.done) {
+      if (leading_) {
+        queue_cv_.wait(lock);
+        continue;
+      }
+      leading_ = true;
+      const auto n = std::min(queue_.size(), kMaxBatch);
+      std::vector<WriteJob*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+      lock.unlock();
+      run_batch(batch);
+      lock.lock();
+      for (auto* j : batch) j->done = true;
+      leading_ = false;
+      queue_cv_.notify_all();
     }
-    writer_->exec_script(commit ? "COMMIT" : "ROLLBACK");
+    if (job.error) std::rethrow_exception(job.error);
   }
 
  private:
+  static constexpr int kCheckpointPages = 4000;       // 16 MiB of WAL: wake the checkpointer
+  static constexpr int kWriterCheckpointPages = 40000;  // 160 MiB: the writer does it itself
+
+  static int on_wal_commit(void* self, sqlite3* h, const char* db, int pages) {
+    auto* d = static_cast<SqliteDatabase*>(self);
+    if (pages >= kWriterCheckpointPages) {
+      sqlite3_wal_checkpoint_v2(h, db, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (pages >= kCheckpointPages) {
+      {
+        std::lock_guard lock(d->checkpoint_mutex_);
+        d->checkpoint_wanted_ = true;
+      }
+      d->checkpoint_cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void checkpoint_loop() {
+    std::unique_lock lock(checkpoint_mutex_);
+    for (;;) {
+      checkpoint_cv_.wait(lock, [&] { return checkpoint_wanted_ || stopping_; });
+      if (stopping_) return;
+      checkpoint_wanted_ = false;
+      lock.unlock();
+      sqlite3_wal_checkpoint_v2(checkpointer_conn_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
+  struct WriteJob {
+    const std::function<bool(Conn&)>* f;
+    bool done = false;
+    std::exception_ptr error;
+  };
+  static constexpr std::size_t kMaxBatch = 64;
+
+  // One write in its own transaction (also the fallback when a batch fails as a whole).
+  void run_alone(WriteJob& j) {
+    try {
+      writer_->exec_script("BEGIN IMMEDIATE");
+      bool commit = false;
+      try {
+        commit = (*j.f)(*writer_);
+      } catch (...) {
+        writer_->exec_script("ROLLBACK");
+        throw;
+      }
+      writer_->exec_script(commit ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+      j.error = std::current_exception();
+    }
+  }
+
+  void run_batch(const std::vector<WriteJob*>& batch) {
+    std::lock_guard lock(write_mutex_);
+    if (batch.size() == 1) {
+      run_alone(*batch.front());
+      ++commits_;
+      return;
+    }
+    bool whole = true;  // false once the transaction is lost (I/O error, disk full)
+    try {
+      writer_->exec_script("BEGIN IMMEDIATE");
+      for (auto* j : batch) {
+        writer_->exec_script("SAVEPOINT w");
+        bool keep = false;
+        try {
+          keep = (*j->f)(*writer_);
+        } catch (...) {
+          j->error = std::current_exception();
+        }
+        if (sqlite3_get_autocommit(writer_->handle())) {  // SQLite ended the transaction itself
+          whole = false;
+          break;
+        }
+        if (!keep) writer_->exec_script("ROLLBACK TO w");
+        writer_->exec_script("RELEASE w");
+      }
+      if (whole) writer_->exec_script("COMMIT");
+    } catch (...) {
+      whole = false;
+    }
+    if (whole) {
+      ++commits_;
+      return;
+    }
+    // Nothing of the batch is stored: run each write again on its own, so that only the one
+    // that fails reports the failure.
+    if (!sqlite3_get_autocommit(writer_->handle())) {
+      try {
+        writer_->exec_script("ROLLBACK");
+      } catch (const std::exception&) {  // already rolled back
+      }
+    }
+    for (auto* j : batch) {
+      j->error = nullptr;
+      run_alone(*j);
+      ++commits_;
+    }
+  }
+
+ public:
+  std::int64_t write_commits() const override { return commits_.load(); }
+
+ private:
+ private:
   Options options_;
-  std::mutex write_mutex_;
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::vector<WriteJob*> queue_;
+  bool leading_ = false;
+  std::atomic<std::int64_t> commits_{0};
+  std::mutex write_mutex_;  // the writer connection: a batch, a migration, maintain()
+  std::unique_ptr<SqliteConn> checkpointer_conn_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false, stopping_ = false;
+  std::thread checkpointer_;
   std::unique_ptr<SqliteConn> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
