@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 
 #include "platform/core/clock.hpp"
 #include "platform/db/sql.hpp"
@@ -213,63 +212,6 @@ Error validation(const std::string& field, const std::string& key) {
   return Error(ErrorCode::kValidationFailed, "error.validation_failed").field(field, key);
 }
 
-// A plain search of all customers (no filter, the default sort by last change or by name)
-// whose matches are up to the cap: the count is the search index's matches less those in the
-// recycle bin, and the page walks the live customers' sort index keeping the matches, so no
-// match is looked up by id (王伟, 3,342 matches at a million: 3.5 → 1.5 ms). The walk reads
-// at most kWalkBudget index entries; nullopt when it is not worth it (rare matches, deep
-// pages) or the budget ran out before the page was full: the caller then looks the matches up.
-struct WalkedPage {
-  std::int64_t total = 0;
-  nlohmann::json ids = nlohmann::json::array();
-};
-std::optional<WalkedPage> walk_search_page(db::Conn& c, const std::string& match, const ListFilter& f,
-                                           std::int64_t matches, std::int64_t deleted) {
-  static const std::map<std::string, std::pair<std::string, std::string>> kWalk = {
-      {"name", {"customers_live_sort", "c.sort_key"}}, {"updated_at", {"customers_live_updated", "c.updated_at"}}};
-  constexpr std::int64_t kWalkBudget = 20000;  // index entries, about 3 ms
-  const auto walk = kWalk.find(f.sort.field);
-  if (walk == kWalk.end() || matches == 0) return std::nullopt;
-  // Expected entries to walk: the page's end over the matches' share of all customers.
-  const auto all = c.scalar_i64("SELECT max(id) FROM customers").value_or(0);
-  const auto end = f.page * f.page_size;
-  if (end * all / matches > kWalkBudget / 2) return std::nullopt;
-  WalkedPage out;
-  out.total = matches;
-  if (deleted > 0)
-    out.total -= c.scalar_i64("SELECT count(*) FROM customers c INDEXED BY customers_deleted WHERE c.deleted_at IS NOT "
-                              "NULL AND +c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
-                              {match})
-                     .value_or(0);
-  if (out.total > kCountCap) return std::nullopt;
-  // The subquery walks the index in order and stops after the budget; the outer query keeps
-  // the matches as they come (an ORDER BY there would make SQLite read the whole budget to
-  // sort it). The order is checked below all the same.
-  const auto& [index, column] = walk->second;
-  const std::string dir = f.sort.descending ? " DESC" : " ASC";
-  const std::string sql = "SELECT w.id, w.v FROM (SELECT c.id, " + column + " AS v FROM customers c INDEXED BY " + index +
-                          " WHERE c.deleted_at IS NULL ORDER BY " + column + dir + ", c.id" + dir +
-                          " LIMIT ?) w WHERE w.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?) "
-                          "LIMIT ? OFFSET ?";
-  struct Entry {
-    std::int64_t id;
-    std::string value;
-  };
-  auto rows = c.rows(sql, {kWalkBudget, match, f.page_size, (f.page - 1) * f.page_size},
-                     [](const db::Row& r) { return Entry{r.i64(0), r.text(1)}; });
-  const auto expected = std::clamp<std::int64_t>(out.total - (f.page - 1) * f.page_size, 0, f.page_size);
-  if (static_cast<std::int64_t>(rows.size()) < expected) return std::nullopt;
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    const auto& a = rows[i - 1];
-    const auto& b = rows[i];
-    const bool in_order = f.sort.descending ? std::tie(a.value, a.id) > std::tie(b.value, b.id)
-                                            : std::tie(a.value, a.id) < std::tie(b.value, b.id);
-    if (!in_order) return std::nullopt;
-  }
-  for (const auto& e : rows) out.ids.push_back(e.id);
-  return out;
-}
-
 }  // namespace
 
 ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
@@ -332,19 +274,10 @@ ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
       if (plain) {
         const auto deleted = c.scalar_i64("SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL").value_or(0);
         const auto limit = kCountCap + deleted;
-        const auto matches =
-            c.scalar_i64("SELECT count(*) FROM (SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT ?)",
-                         {*match, limit + 1})
-                .value_or(0);
-        if (matches > limit) {
+        if (c.scalar_i64("SELECT count(*) FROM (SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT ?)",
+                         {*match, limit + 1}).value_or(0) > limit) {
           out.total = kCountCap;
           out.capped = true;
-        } else if (auto walked = walk_search_page(c, *match, f, matches, deleted)) {
-          out.total = walked->total;
-          if (!walked->ids.empty())
-            out.items = c.rows(std::string(kSelect) + kJoins + "WHERE c.id IN (SELECT value FROM json_each(?))" + order,
-                               {walked->ids.dump()}, customer_from);
-          return out;
         }
       }
     }
