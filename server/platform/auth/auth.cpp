@@ -255,6 +255,8 @@ audit::Actor actor_of(const http::Request& req, const Principal& p) {
 
 http::Handler guard(Auth& auth, AuthedHandler handler, GuardOptions options) {
   return [&auth, handler = std::move(handler), options = std::move(options)](http::Request& req) -> Result<http::Response> {
+    // The caller's principal and the handler's reads come from one snapshot (issue 6).
+    db::Database::ReadScope reads(auth.db());
     KEHU_TRY(Principal p, auth.authenticate(req));
     req.actor = std::to_string(p.user.value);
     if (p.must_change_password && !options.allow_pending_password_change)

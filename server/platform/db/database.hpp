@@ -132,6 +132,22 @@ class Database {
   // The database file; files stored beside it (attachments) go in "<path>.files".
   virtual const std::string& file_path() const = 0;
 
+  // While a ReadScope lives on a thread, the thread's reads share one reader connection and
+  // one read transaction: one snapshot and one WAL read lock for the authentication and the
+  // handler of a request, instead of a lock for each statement. A write on that thread gives
+  // the connection back first and the next read starts a new snapshot, so a read after a
+  // write sees it. Scopes nest; reads on other threads are not affected.
+  class ReadScope {
+   public:
+    explicit ReadScope(Database& db) : db_(db) { db_.enter_read_scope(); }
+    ~ReadScope() { db_.leave_read_scope(); }
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+
+   private:
+    Database& db_;
+  };
+
   template <class F>
   auto read(F&& f) -> decltype(f(std::declval<Conn&>())) {
     using R = decltype(f(std::declval<Conn&>()));
@@ -162,6 +178,8 @@ class Database {
   }
 
  protected:
+  virtual void enter_read_scope() = 0;
+  virtual void leave_read_scope() = 0;
   virtual void with_reader(const std::function<void(Conn&)>& f) = 0;
   // The function returns whether to commit.
   virtual void with_writer(const std::function<bool(Conn&)>& f) = 0;

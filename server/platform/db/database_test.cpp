@@ -149,6 +149,67 @@ TEST_F(DatabaseTest, ConcurrentWritesShareACommitAndFailAlone) {
   EXPECT_LT(db_->write_commits() - commits_before, 12);
 }
 
+// A request's reads share one snapshot; its own write ends it, so it reads what it wrote.
+TEST_F(DatabaseTest, ReadScopeSharesOneSnapshotUntilItsThreadWrites) {
+  db_->write([](Conn& c) { c.exec("INSERT INTO t(name) VALUES ('before')"); });
+  Database::ReadScope scope(*db_);
+  EXPECT_EQ(count(), 1);
+  // Another thread commits: this scope's snapshot does not move.
+  std::thread([&] { db_->write([](Conn& c) { c.exec("INSERT INTO t(name) VALUES ('other')"); }); }).join();
+  EXPECT_EQ(count(), 1);
+  // A read on another thread (no scope there) sees the commit.
+  std::int64_t elsewhere = 0;
+  std::thread([&] { elsewhere = count(); }).join();
+  EXPECT_EQ(elsewhere, 2);
+  // This thread writes: its next read sees both commits.
+  db_->write([](Conn& c) { c.exec("INSERT INTO t(name) VALUES ('mine')"); });
+  EXPECT_EQ(count(), 3);
+}
+
+// The scope holds one connection: a read inside a read reuses it instead of waiting for a
+// second one, and leaving the scope gives it back to the pool.
+TEST_F(DatabaseTest, ReadScopeReusesItsConnectionAndGivesItBack) {
+  {
+    Database::ReadScope outer(*db_);
+    Database::ReadScope inner(*db_);  // scopes nest
+    const auto nested = db_->read([&](Conn&) {
+      return db_->read([&](Conn&) { return db_->read([&](Conn& c) { return c.scalar_i64("SELECT 7").value(); }); });
+    });
+    EXPECT_EQ(nested, 7);
+    // Two readers in the pool, one held here: two other threads at once still get theirs in turn.
+    std::atomic<int> done{0};
+    std::thread a([&] { done += static_cast<int>(count() == 0); });
+    std::thread b([&] { done += static_cast<int>(count() == 0); });
+    a.join();
+    b.join();
+    EXPECT_EQ(done.load(), 2);
+  }
+  // Left: both readers are free again, so two threads can each hold one at the same time.
+  std::atomic<int> inside{0};
+  std::atomic<int> max_inside{0};
+  auto hold = [&] {
+    db_->read([&](Conn&) {
+      max_inside = std::max(max_inside.load(), ++inside);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      --inside;
+    });
+  };
+  std::thread a(hold), b(hold);
+  a.join();
+  b.join();
+  EXPECT_EQ(max_inside.load(), 2);
+}
+
+// A failed read inside the scope leaves it usable, and the pool whole when it ends.
+TEST_F(DatabaseTest, ReadScopeSurvivesAFailedStatement) {
+  {
+    Database::ReadScope scope(*db_);
+    EXPECT_THROW(db_->read([](Conn& c) { c.scalar_i64("SELECT * FROM no_such_table"); }), std::runtime_error);
+    EXPECT_EQ(count(), 0);
+  }
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(count(), 0);
+}
+
 TEST_F(DatabaseTest, OnlineBackup) {
   db_->write([](Conn& c) { c.exec("INSERT INTO t(name) VALUES ('x')"); });
   const auto path = (dir_ / "backup.db").string();

@@ -233,24 +233,84 @@ class SqliteDatabase final : public Database {
   }
 
  protected:
-  void with_reader(const std::function<void(Conn&)>& f) override {
-    SqliteConn* c;
-    {
-      std::unique_lock lock(pool_mutex_);
-      pool_cv_.wait(lock, [&] { return !free_.empty(); });
-      c = free_.back();
-      free_.pop_back();
+  // The read scope of this thread (ReadScope): its depth, and the connection it holds with
+  // a read transaction open, if a read has run since the scope began or since a write.
+  struct Pinned {
+    SqliteDatabase* db = nullptr;
+    int depth = 0;
+    SqliteConn* conn = nullptr;
+  };
+  static Pinned& pinned() {
+    thread_local Pinned p;
+    return p;
+  }
+
+  void enter_read_scope() override {
+    auto& p = pinned();
+    if (p.depth > 0 && p.db != this) return;  // a scope on another database: not ours to pin
+    p.db = this;
+    ++p.depth;
+  }
+
+  void leave_read_scope() override {
+    auto& p = pinned();
+    if (p.db != this || p.depth == 0) return;
+    if (--p.depth == 0) {
+      unpin(p);
+      p.db = nullptr;
     }
+  }
+
+  // Ends the pinned read transaction and gives its connection back to the pool.
+  void unpin(Pinned& p) {
+    if (!p.conn) return;
+    SqliteConn* c = p.conn;
+    p.conn = nullptr;
+    try {
+      c->exec("ROLLBACK", {});  // a read transaction: nothing to keep, only the snapshot to end
+    } catch (const std::exception&) {
+      // No transaction was open (a statement failed to start it): nothing to end.
+    }
+    give_back(c);
+  }
+
+  SqliteConn* take_reader() {
+    std::unique_lock lock(pool_mutex_);
+    pool_cv_.wait(lock, [&] { return !free_.empty(); });
+    SqliteConn* c = free_.back();
+    free_.pop_back();
+    return c;
+  }
+
+  void give_back(SqliteConn* c) {
+    {
+      std::lock_guard lock(pool_mutex_);
+      free_.push_back(c);
+    }
+    pool_cv_.notify_one();
+  }
+
+  void with_reader(const std::function<void(Conn&)>& f) override {
+    auto& p = pinned();
+    if (p.db == this && p.depth > 0) {
+      if (!p.conn) {
+        SqliteConn* c = take_reader();
+        try {
+          c->exec("BEGIN", {});
+        } catch (...) {
+          give_back(c);
+          throw;
+        }
+        p.conn = c;
+      }
+      f(*p.conn);
+      return;
+    }
+    SqliteConn* c = take_reader();
     struct Giveback {
       SqliteDatabase* self;
       SqliteConn* c;
-      ~Giveback() {
-        {
-          std::lock_guard lock(self->pool_mutex_);
-          self->free_.push_back(c);
-        }
-        self->pool_cv_.notify_one();
-      }
+      ~Giveback() { self->give_back(c); }
     } give{this, c};
     f(*c);
   }
@@ -262,6 +322,15 @@ class SqliteDatabase final : public Database {
   // after the commit that holds its write (or its rollback). Under load a create shares its
   // commit, its index pages and its WAL frames with the writes beside it.
   void with_writer(const std::function<bool(Conn&)>& f) override {
+    // A read scope on this thread lets its snapshot go while the write waits (its reader is
+    // free for others meanwhile) and starts a new one at its next read, after the commit.
+    if (auto& p = pinned(); p.db == this) unpin(p);
+    struct UnpinAfter {
+      SqliteDatabase* self;
+      ~UnpinAfter() {
+        if (auto& p = pinned(); p.db == self) self->unpin(p);
+      }
+    } unpin_after{this};
     WriteJob job{&f};
     std::unique_lock lock(queue_mutex_);
     queue_.push_back(&job);
@@ -447,6 +516,12 @@ std::optional<std::string> Conn::scalar_text(std::string_view sql, const Params&
 }
 
 std::unique_ptr<Database> Database::open(const Options& options) {
+  // SQLite counts every allocation under one global mutex unless told not to; with a reader
+  // per worker thread that mutex was the most contended lock of a customer read (issue 6).
+  // It only takes effect before SQLite initialises, so once, before the first connection (a
+  // test that opened SQLite directly first leaves the counting on, which changes no result).
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   return std::make_unique<SqliteDatabase>(options);
 }
 
