@@ -78,7 +78,7 @@ Result<nlohmann::json> CareEventStore::list(const auth::Scope& s, CustomerId cus
     c.query(std::string(kSelect) + "WHERE e.customer_id = ? AND e.deleted_at IS NULL ORDER BY e.date, e.id",
             {customer.value}, [&](const db::Row& r) { items.push_back(row_json(r)); });
     const auto total = static_cast<std::int64_t>(items.size());
-    return nlohmann::json{{"items", items}, {"total", total}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}};
   });
 }
 

@@ -265,7 +265,7 @@ nlohmann::json LogStore::list(const auth::Scope& s, const LogFilter& f, std::int
     nlohmann::json items = nlohmann::json::array();
     for (auto id : ids)
       if (auto j = load(c, id)) items.push_back(*j);
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 
@@ -322,7 +322,7 @@ nlohmann::json LogStore::promises(const auth::Principal& p, const PromiseFilter&
     nlohmann::json items = nlohmann::json::array();
     c.query(std::string(kPromiseSelect) + sql.where + " ORDER BY p.status = 'open' DESC, p.due_date, p.id LIMIT ? OFFSET ?",
             params, [&](const db::Row& r) { items.push_back(promise_row(r)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 

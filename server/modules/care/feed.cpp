@@ -149,7 +149,7 @@ struct FeedRoutes {
       for (const auto& e : events)
         items.push_back({{"date", clock::format_date(e.date)}, {"category", e.category}, {"summary", e.summary},
                          {"uid", e.uid}, {"note", e.description}});
-      return Response::ok({{"from", clock::format_date(*from)}, {"to", clock::format_date(*to)}, {"items", items}});
+      return Response::ok({{"from", clock::format_date(*from)}, {"to", clock::format_date(*to)}, {"items", std::move(items)}});
     });
   }
 

@@ -192,7 +192,7 @@ Result<nlohmann::json> RegionalEventStore::preview(const auth::Principal& p, con
                           {"customers", customers},
                           {"contacts", contacts},
                           {"owners", owners},
-                          {"items", items},
+                          {"items", std::move(items)},
                           {"truncated", customers > kRegionalPreviewLimit}};
   });
 }
@@ -268,7 +268,7 @@ nlohmann::json RegionalEventStore::list(const auth::Principal& p, const Regional
     nlohmann::json items = nlohmann::json::array();
     c.query(std::string(kSelect) + sql.where + " ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?", params,
             [&](const db::Row& r) { items.push_back(row_json(r)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}};
   });
 }
 

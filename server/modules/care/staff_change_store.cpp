@@ -152,7 +152,7 @@ Result<nlohmann::json> StaffChangeStore::list(const auth::Scope& s, CustomerId c
     c.query(std::string(kSelect) + "WHERE s.customer_id = ? ORDER BY s.left_on DESC, s.id DESC", {customer.value},
             [&](const db::Row& r) { items.push_back(row_json(r)); });
     const auto total = static_cast<std::int64_t>(items.size());
-    return nlohmann::json{{"items", items}, {"total", total}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}};
   });
 }
 

@@ -112,7 +112,7 @@ nlohmann::json overdue_page(db::Conn& c, const auth::Principal& p, const Overdue
   nlohmann::json items = nlohmann::json::array();
   c.query(q.sql + "ORDER BY d.due_date, d.customer_id LIMIT ? OFFSET ?", params,
           [&](const db::Row& r) { items.push_back(due_row(r, today)); });
-  return {{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+  return {{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
 }
 
 }  // namespace
@@ -207,7 +207,7 @@ nlohmann::json TaskStore::list(const auth::Principal& p, const TaskFilter& f, st
     nlohmann::json items = nlohmann::json::array();
     c.query(std::string(kTaskSelect) + sql.where + " ORDER BY t.status = 'open' DESC, t.due_date, t.id LIMIT ? OFFSET ?",
             params, [&](const db::Row& r) { items.push_back(task_json(r)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 

@@ -268,7 +268,7 @@ nlohmann::json VisitStore::list(const auth::Principal& p, const VisitFilter& f, 
     nlohmann::json items = nlohmann::json::array();
     c.query(std::string(kSelect) + sql.where + order, params,
             [&](const db::Row& r) { items.push_back(render(from_row(r), p, today)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}};
   });
 }
 

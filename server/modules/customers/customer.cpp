@@ -353,7 +353,7 @@ nlohmann::json to_json(const Customer& c, Personal personal) {
           {"parent_id", c.parent ? nlohmann::json(c.parent->value) : nlohmann::json()},
           {"parent_name", c.parent_name},
           {"dealer_level", jopt(c.dealer_level)},
-          {"members", members},
+          {"members", std::move(members)},
           {"version", c.version},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at},

@@ -51,7 +51,7 @@ Result<ListFilter> read_filter(const Request& req) {
 Response render_list(const ListResult& r, const ListFilter& f, Personal personal) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : r.items) items.push_back(to_json(c, personal));
-  return Response::ok({{"items", items}, {"total", r.total}, {"total_capped", r.capped}, {"page", f.page}, {"page_size", f.page_size}});
+  return Response::ok({{"items", std::move(items)}, {"total", r.total}, {"total_capped", r.capped}, {"page", f.page}, {"page_size", f.page_size}});
 }
 
 struct Routes {
@@ -128,7 +128,7 @@ struct Routes {
       if (mask) e.changes = audit::mask_personal(e.changes);
       items.push_back(audit::to_json(e));
     }
-    return Response::ok({{"items", items}});
+    return Response::ok({{"items", std::move(items)}});
   }
 
   Result<Response> handovers(Request& req, const Principal& p) {

@@ -580,20 +580,10 @@ Result<ImportReport> ImportStore::run(const auth::Principal& p, std::string_view
   };
 
   if (o.dry_run) {
-    // One read transaction: a consistent view, and no lock round trip per lookup.
-    KEHU_CHECK(db_.read([&](db::Conn& c) {
-      c.exec_script("BEGIN");
-      struct End {
-        db::Conn& c;
-        ~End() {
-          try {
-            c.exec_script("ROLLBACK");
-          } catch (const std::exception&) {  // no transaction left to end
-          }
-        }
-      } end{c};
-      return body(c, false);
-    }));
+    // One read transaction: a consistent view, and no lock round trip per lookup (inside a
+    // request this joins the request's own read scope).
+    db::Database::ReadScope one_snapshot(db_);
+    KEHU_CHECK(db_.read([&](db::Conn& c) { return body(c, false); }));
   } else {
     // A refused import rolls back whatever was written before the first invalid row.
     const Status st = db_.write([&](db::Conn& c) -> Status {
@@ -647,7 +637,7 @@ nlohmann::json ImportStore::list(const auth::Principal& p, std::int64_t page, st
                        {"seconds", r.f64(16)}});
     });
     const auto total = c.scalar_i64(kImportCount + sql.where, sql.params).value_or(0);
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 

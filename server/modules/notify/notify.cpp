@@ -53,7 +53,7 @@ void register_routes(http::Router& r, auth::Auth& a) {
             });
             const auto unread_count =
                 c.scalar_i64("SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", {p.user.value}).value_or(0);
-            return Response::ok({{"items", items}, {"unread", unread_count}, {"page", page.first}, {"page_size", page.second}});
+            return Response::ok({{"items", std::move(items)}, {"unread", unread_count}, {"page", page.first}, {"page_size", page.second}});
           });
         }));
   r.post("/api/v1/notifications/{id}/read", auth::guard(a, [db](Request& req, const Principal& p) -> Result<Response> {

@@ -171,7 +171,7 @@ nlohmann::json ReturnStore::list(const auth::Scope& s, const std::optional<std::
     nlohmann::json items = nlohmann::json::array();
     c.query(std::string(kSelect) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?", paged,
             [&](const db::Row& r) { items.push_back(row_json(r)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 

@@ -182,7 +182,7 @@ struct Routes {
     auto list = orders.list(auth::scope_of(p), f);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& o : list.items) items.push_back(to_json(o, false));
-    return Response::ok({{"items", items}, {"total", list.count}, {"page", f.page}, {"page_size", f.page_size},
+    return Response::ok({{"items", std::move(items)}, {"total", list.count}, {"page", f.page}, {"page_size", f.page_size},
                          {"sum_total", list.sum_total}, {"sum_outstanding", list.sum_outstanding}});
   }
 

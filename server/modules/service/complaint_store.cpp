@@ -331,7 +331,7 @@ nlohmann::json ComplaintStore::list(const auth::Principal& p, const ComplaintFil
                 " ORDER BY x.status IN ('closed', 'rejected'), CASE WHEN x.first_response_at IS NULL THEN "
                 "x.first_response_due ELSE x.resolution_due END, x.id DESC LIMIT ? OFFSET ?",
             params, [&](const db::Row& r) { items.push_back(row_json(r, now)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}};
   });
 }
 
@@ -629,7 +629,7 @@ nlohmann::json ComplaintStore::categories() {
               items.push_back({{"id", r.i64(0)}, {"key", r.text(1)}, {"name_zh_cn", r.text(2)}, {"name_zh_tw", r.text(3)},
                                {"name_en", r.text(4)}, {"active", r.i64(5) != 0}, {"sort", r.i64(6)}, {"version", r.i64(7)}});
             });
-    return nlohmann::json{{"items", items}};
+    return nlohmann::json{{"items", std::move(items)}};
   });
 }
 

@@ -89,7 +89,7 @@ struct RequestRoutes {
                        {"label", messages::translate("service.request_type." + key, req.lang)},
                        {"repeatable", t == kRepeatableType}});
     }
-    return Response::ok({{"items", items}});
+    return Response::ok({{"items", std::move(items)}});
   }
 
   Result<Response> summary(Request& req, const Principal& p) {

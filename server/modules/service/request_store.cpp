@@ -329,7 +329,7 @@ nlohmann::json RequestStore::list(const auth::Principal& p, const RequestFilter&
     nlohmann::json items = nlohmann::json::array();
     for (auto id : ids)
       if (auto j = load(c, id, today)) items.push_back(*j);
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 

@@ -294,7 +294,7 @@ nlohmann::json SurveyStore::list_templates(std::optional<bool> active, std::int6
     c.query(std::string(kTemplateSelect) + sql.where +
                 " ORDER BY t.is_default DESC, t.active DESC, t.id DESC LIMIT ? OFFSET ?",
             params, [&](const db::Row& r) { items.push_back(template_row(r)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 
@@ -433,7 +433,7 @@ nlohmann::json SurveyStore::list_invitations(const auth::Scope& s, const SurveyI
     nlohmann::json items = nlohmann::json::array();
     c.query(invitation_select(sql.where + " ORDER BY i.id DESC LIMIT ? OFFSET ?"), params,
             [&](const db::Row& r) { items.push_back(invitation_row(r)); });
-    return nlohmann::json{{"items", items}, {"total", total}, {"page", page}, {"page_size", page_size}};
+    return nlohmann::json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
   });
 }
 

@@ -149,7 +149,7 @@ Result<Response> list_audit(auth::Auth& a, Request& req, const Principal& p) {
     if (mask) e.changes = audit::mask_personal(e.changes);
     items.push_back(audit::to_json(e));
   }
-  return Response::ok({{"items", items}, {"total", total}, {"page", page.first}, {"page_size", page.second}});
+  return Response::ok({{"items", std::move(items)}, {"total", total}, {"page", page.first}, {"page_size", page.second}});
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ void register_routes(http::Router& r, Auth& auth) {
     for (const auto& t : auth.list_tokens(p))
       items.push_back({{"id", t.id}, {"name", t.name}, {"created_at", t.created_at},
                        {"last_used_at", t.last_used_at ? nlohmann::json(*t.last_used_at) : nlohmann::json()}});
-    return http::Response::ok({{"items", items}});
+    return http::Response::ok({{"items", std::move(items)}});
   }));
   r.post("/api/v1/auth/tokens", guard(auth, [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
     KEHU_TRY(auto body, req.json_object());

@@ -200,6 +200,22 @@ TEST_F(DatabaseTest, ReadScopeReusesItsConnectionAndGivesItBack) {
   EXPECT_EQ(max_inside.load(), 2);
 }
 
+// A write inside a read of the scope leaves that read its connection (nobody else may take
+// it meanwhile) and the scope's next read, after that read, sees the write.
+TEST_F(DatabaseTest, ReadScopeWriteInsideAReadKeepsTheConnection) {
+  Database::ReadScope scope(*db_);
+  db_->read([&](Conn& c) {
+    EXPECT_EQ(c.scalar_i64("SELECT count(*) FROM t").value(), 0);
+    db_->write([](Conn& w) { w.exec("INSERT INTO t(name) VALUES ('inner')"); });
+    // Another thread reads meanwhile: with two readers it gets the free one, never ours.
+    std::int64_t elsewhere = -1;
+    std::thread([&] { elsewhere = count(); }).join();
+    EXPECT_EQ(elsewhere, 1);
+    EXPECT_EQ(c.scalar_i64("SELECT count(*) FROM t").value(), 0);  // still the read's snapshot
+  });
+  EXPECT_EQ(count(), 1);
+}
+
 // A failed read inside the scope leaves it usable, and the pool whole when it ends.
 TEST_F(DatabaseTest, ReadScopeSurvivesAFailedStatement) {
   {

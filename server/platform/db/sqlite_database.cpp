@@ -239,6 +239,8 @@ class SqliteDatabase final : public Database {
     SqliteDatabase* db = nullptr;
     int depth = 0;
     SqliteConn* conn = nullptr;
+    int busy = 0;        // reads running on `conn` (a read inside a read reuses it)
+    bool stale = false;  // a write ran while a read was using `conn`: end it when that read ends
   };
   static Pinned& pinned() {
     thread_local Pinned p;
@@ -274,6 +276,13 @@ class SqliteDatabase final : public Database {
     give_back(c);
   }
 
+  void unpin_for_write() {
+    auto& p = pinned();
+    if (p.db != this) return;
+    if (p.busy > 0) p.stale = true;
+    else unpin(p);
+  }
+
   SqliteConn* take_reader() {
     std::unique_lock lock(pool_mutex_);
     pool_cv_.wait(lock, [&] { return !free_.empty(); });
@@ -303,6 +312,17 @@ class SqliteDatabase final : public Database {
         }
         p.conn = c;
       }
+      ++p.busy;
+      struct Done {
+        SqliteDatabase* self;
+        Pinned& p;
+        ~Done() {
+          if (--p.busy == 0 && p.stale) {
+            p.stale = false;
+            self->unpin(p);
+          }
+        }
+      } done{this, p};
       f(*p.conn);
       return;
     }
@@ -324,12 +344,12 @@ class SqliteDatabase final : public Database {
   void with_writer(const std::function<bool(Conn&)>& f) override {
     // A read scope on this thread lets its snapshot go while the write waits (its reader is
     // free for others meanwhile) and starts a new one at its next read, after the commit.
-    if (auto& p = pinned(); p.db == this) unpin(p);
+    // A write inside a read of the scope cannot take the connection from under that read:
+    // the snapshot then ends when the read does.
+    unpin_for_write();
     struct UnpinAfter {
       SqliteDatabase* self;
-      ~UnpinAfter() {
-        if (auto& p = pinned(); p.db == self) self->unpin(p);
-      }
+      ~UnpinAfter() { self->unpin_for_write(); }
     } unpin_after{this};
     WriteJob job{&f};
     std::unique_lock lock(queue_mutex_);
