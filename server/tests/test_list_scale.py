@@ -100,6 +100,9 @@ class BroadSearchTest(ServerTestCase):
             con.execute("UPDATE customers SET deleted_at = '2027-01-15T00:00:00Z' WHERE id = ?", (ids["宽泛客户500号"],))
             con.execute("INSERT INTO customer_members(customer_id, user_id, access) VALUES (?, ?, 'read')",
                         (ids["宽泛客户7号"], cls.am2.id))
+            # ...and of one of their own (owned and shared: it must come once)
+            con.execute("INSERT INTO customer_members(customer_id, user_id, access) VALUES (?, ?, 'read')",
+                        (ids["宽泛客户1000号"], cls.am2.id))
         con.close()
 
     def names(self, session, query, path="/customers"):
@@ -111,6 +114,7 @@ class BroadSearchTest(ServerTestCase):
         mine = ["宽泛客户7号"] + [f"宽泛客户{i}号" for i in range(1000, 6001, 500)]
         for session in (self.am2, self.mgr2):  # the manager sees the team's: owned and shared
             self.assertEqual(self.names(session, "q=kfkh&sort=name&page_size=50"), (12, False, mine))
+            self.assertEqual(self.names(session, "q=kfkh&sort=-name&page_size=2&page=6"), (12, False, mine[::-1][10:12]))
             # by last change, newest first; the same time for all, so by id, newest first
             self.assertEqual(self.names(session, "q=kfkh&page_size=3"), (12, False, ["宽泛客户6000号", "宽泛客户5500号", "宽泛客户5000号"]))
         total, capped, names = self.names(self.am1, "q=kuanfan&sort=-name&page_size=2&page=3")

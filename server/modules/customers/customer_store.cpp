@@ -290,30 +290,48 @@ ListResult CustomerStore::list(const auth::Scope& s, const ListFilter& f) {
         std::int64_t number;
       };
       const bool numeric = f.sort.field == "credit_limit";
-      // A broad search (above) reads the owned half of the scope from the covering index
-      // customers_list_owner, keeping the matches, and looks the shared half up by id: 5,000
-      // index entries instead of 5,000 scattered rows (0015_covering_list_indexes.sql). Others
-      // look their matches up by id: a rowid lookup costs less than one in an index keyed by
-      // id (SQLite compares records there, integers here).
       const std::string hit = "SELECT c.id, " + kSortColumns.at(f.sort.field) + " FROM customers c ";
-      std::string hit_sql = hit + sql.where;
-      auto hit_params = sql.params;
+      auto to_hit = [&](const db::Row& r) {
+        return Hit{r.i64(0), numeric ? std::nullopt : r.opt_text(1), numeric ? r.i64(1) : 0};
+      };
+      std::vector<Hit> hits;
+      bool have_hits = false;
       const auto halves = scope_halves(s);
       if (broad && halves && !f.deleted) {
-        Sql owned = base, shared = base;
-        owned.add(halves->owned.clause, halves->owned.params);
-        owned.add("+c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", {*match});
-        shared.add(halves->shared.clause, halves->shared.params);
-        // members first: the matches are read (once) only for customers shared with the scope
-        shared.add("+c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", {*match});
-        hit_sql = hit + "INDEXED BY customers_list_owner " + owned.where + " UNION " + hit + shared.where;
-        hit_params = owned.params;
-        hit_params.insert(hit_params.end(), shared.params.begin(), shared.params.end());
+        // The matches' ids from the search index, in order, then each half of the scope read
+        // on its own and kept where its id is a match, here rather than in SQL: an IN
+        // (subquery) built a temporary index of every match on each search (23,793 for "ww":
+        // 3 ms for the owned half, against 0.5 ms to read the ids and 0.4 ms for the half).
+        // A search matching more than kMatchSet customers leaves it to SQLite.
+        constexpr std::int64_t kMatchSet = 200000;
+        std::vector<std::int64_t> matches;
+        c.query("SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT ?", {*match, kMatchSet + 1},
+                [&](const db::Row& r) { matches.push_back(r.i64(0)); });
+        if (static_cast<std::int64_t>(matches.size()) <= kMatchSet) {
+          if (!std::is_sorted(matches.begin(), matches.end())) std::sort(matches.begin(), matches.end());
+          auto keep = [&](const db::Row& r) {
+            if (std::binary_search(matches.begin(), matches.end(), r.i64(0))) hits.push_back(to_hit(r));
+          };
+          Sql owned = base, shared = base;
+          owned.add(halves->owned.clause, halves->owned.params);
+          shared.add(halves->shared.clause, halves->shared.params);
+          // The owned half from the covering owner index (0015_covering_list_indexes.sql).
+          c.query(hit + "INDEXED BY customers_list_owner " + owned.where, owned.params, keep);
+          c.query(hit + shared.where, shared.params, keep);
+          // A customer both owned and shared within the scope comes once.
+          std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.id < b.id; });
+          hits.erase(std::unique(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.id == b.id; }),
+                     hits.end());
+          have_hits = true;
+        }
       }
-      hit_params.emplace_back(kCountCap + 1);
-      auto hits = c.rows(hit_sql + " LIMIT ?", hit_params, [&](const db::Row& r) {
-                           return Hit{r.i64(0), numeric ? std::nullopt : r.opt_text(1), numeric ? r.i64(1) : 0};
-                         });
+      if (!have_hits) {
+        // Others look their matches up by id: a rowid lookup costs less than one in an index
+        // keyed by id (SQLite compares records there, integers here).
+        auto hit_params = sql.params;
+        hit_params.emplace_back(kCountCap + 1);
+        hits = c.rows(hit + sql.where + " LIMIT ?", hit_params, to_hit);
+      }
       if (static_cast<std::int64_t>(hits.size()) <= kCountCap) {
         // SQLite's order: NULL first, then by value (BINARY), then by id; DESC reverses all.
         auto less = [&](const Hit& a, const Hit& b) {
