@@ -235,6 +235,7 @@ int run_jobs(const Settings& s, bool force) {
 int print_routes() {
   const auto dir = std::filesystem::temp_directory_path() / ("kehu-routes-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
+  spdlog::set_level(spdlog::level::off);  // stdout is the route list: no migration lines in it
   {
     auto app = build((dir / "routes.db").string());
     for (const auto& r : app->router.routes()) std::cout << http::method_name(r.method) << " " << r.pattern << "\n";
