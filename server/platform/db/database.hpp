@@ -136,7 +136,9 @@ class Database {
   // one read transaction: one snapshot and one WAL read lock for the authentication and the
   // handler of a request, instead of a lock for each statement. A write on that thread gives
   // the connection back first and the next read starts a new snapshot, so a read after a
-  // write sees it. Scopes nest; reads on other threads are not affected.
+  // write sees it. A write made inside a read() of the scope is the exception: that read
+  // keeps its connection and its snapshot until it returns, and the scope's next read sees
+  // the write. Scopes nest; reads on other threads are not affected.
   class ReadScope {
    public:
     explicit ReadScope(Database& db) : db_(db) { db_.enter_read_scope(); }
